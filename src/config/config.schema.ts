@@ -1,0 +1,43 @@
+/**
+ * Every environment variable the service reads, with its parser and default, in one table.
+ * The README's configuration section lists the same variables; config.schema.spec.ts keeps them in step.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbSchema: string;
+  jobsSchema: string;
+  oauthClients: OAuthClientConfig[] | undefined;
+  jwksUrl: string | undefined;
+  jwtIssuer: string;
+  jwtAudience: string | undefined;
+  tokenTtlSeconds: number;
+  secretKey: Buffer | undefined;
+  pageSize: number;
+  maxBodyBytes: number;
+  apiRoot: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  shutdownGraceMs: number;
+  jobPollSeconds: number;
+}
+
+export interface OAuthClientConfig {
+  clientId: string;
+  secret: string;
+  /** Empty means every scope (documented: `clientId:secret` alone is an admin client). */
+  scopes: string[];
+}
+
+export type Parser<T> = (raw: string) => T;
+
+export interface VarSpec<K extends keyof AppConfig = keyof AppConfig> {
+  env: string;
+  key: K;
+  doc: string;
+  parse: Parser<AppConfig[K]>;
+  default?: () => AppConfig[K];
+  /** Secrets are never echoed in error messages or logs. */
+  secret?: boolean;
+}

@@ -1,0 +1,25 @@
+import type { VarSpec } from './config.schema';
+import { int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
+
+const v = <K extends VarSpec['key']>(spec: VarSpec<K>) => spec as unknown as VarSpec;
+
+export const CONFIG_VARS: VarSpec[] = [
+  v({ env: 'PORT', key: 'port', doc: 'HTTP port', parse: int(0, 65535), default: () => 8080 }),
+  v({ env: 'HOST', key: 'host', doc: 'address to listen on', parse: nonEmpty, default: () => '0.0.0.0' }),
+  v({ env: 'DATABASE_URL', key: 'databaseUrl', doc: 'PostgreSQL URL (postgres://user:pass@host:port/db); unset = embedded PGlite', parse: url(['postgres', 'postgresql']), secret: true }),
+  v({ env: 'NFVO_DATA_DIR', key: 'dataDir', doc: 'where the embedded PGlite database and generated keys live', parse: nonEmpty, default: () => './.nfvo' }),
+  v({ env: 'NFVO_DB_SCHEMA', key: 'dbSchema', doc: 'PostgreSQL schema of the NFVO tables', parse: sqlIdentifier, default: () => 'nfvo' }),
+  v({ env: 'NFVO_JOBS_SCHEMA', key: 'jobsSchema', doc: 'PostgreSQL schema of the pg-boss job engine', parse: sqlIdentifier, default: () => 'nfvo_jobs' }),
+  v({ env: 'NFVO_OAUTH_CLIENTS', key: 'oauthClients', doc: 'OAuth 2.0 clients, comma-separated clientId:secret[:scope scope …]; no scopes = all', parse: oauthClients, secret: true }),
+  v({ env: 'NFVO_JWKS_URL', key: 'jwksUrl', doc: 'JWKS of an external identity provider whose tokens are accepted too', parse: url(['https', 'http']) }),
+  v({ env: 'NFVO_JWT_ISSUER', key: 'jwtIssuer', doc: 'issuer (iss) of the tokens this service signs, and expected from NFVO_JWKS_URL tokens', parse: nonEmpty, default: () => 'nfvo' }),
+  v({ env: 'NFVO_JWT_AUDIENCE', key: 'jwtAudience', doc: 'audience (aud) required in external tokens', parse: nonEmpty }),
+  v({ env: 'NFVO_TOKEN_TTL_SECONDS', key: 'tokenTtlSeconds', doc: 'lifetime of issued access tokens', parse: int(60, 86400), default: () => 3600 }),
+  v({ env: 'NFVO_SECRET_KEY', key: 'secretKey', doc: '32-byte key (hex or base64) for token signing, paging markers and secrets at rest; embedded default generates one under NFVO_DATA_DIR', parse: secretKey, secret: true }),
+  v({ env: 'NFVO_PAGE_SIZE', key: 'pageSize', doc: 'items per page of container GETs (SOL013 cl. 5.4)', parse: int(1, 10000), default: () => 100 }),
+  v({ env: 'NFVO_MAX_BODY_BYTES', key: 'maxBodyBytes', doc: 'largest JSON request body accepted', parse: int(1024, 64 * 1024 * 1024), default: () => 1024 * 1024 }),
+  v({ env: 'NFVO_API_ROOT', key: 'apiRoot', doc: 'public base URL used in Location and _links (default: from the request Host)', parse: url(['https', 'http']) }),
+  v({ env: 'LOG_LEVEL', key: 'logLevel', doc: 'pino log level', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const), default: () => 'info' as const }),
+  v({ env: 'NFVO_SHUTDOWN_GRACE_MS', key: 'shutdownGraceMs', doc: 'how long SIGTERM waits for in-flight requests and jobs', parse: int(0, 600000), default: () => 10000 }),
+  v({ env: 'NFVO_JOB_POLL_SECONDS', key: 'jobPollSeconds', doc: 'job engine polling interval', parse: int(1, 60), default: () => 1 }),
+];

@@ -1,0 +1,30 @@
+import type { AppConfig } from './config.schema';
+import { CONFIG_VARS } from './config.vars';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the whole environment at once, so a bad start lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const spec of CONFIG_VARS) {
+    const raw = env[spec.env];
+    if (raw === undefined || raw === '') {
+      out[spec.key] = spec.default?.();
+      continue;
+    }
+    try {
+      out[spec.key] = spec.parse(raw);
+    } catch (e) {
+      const shown = spec.secret ? '' : ` (got "${raw.slice(0, 80)}")`;
+      problems.push(`${spec.env} ${(e as Error).message}${shown}`);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return out as unknown as AppConfig;
+}

@@ -1,0 +1,47 @@
+import { openTestDatabase, type TestDb } from '../../test/support/test-database';
+import { JobEngine } from './job-engine';
+
+describe(`JobEngine on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`, () => {
+  let t: TestDb;
+  let jobs: JobEngine;
+
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    jobs = await JobEngine.start(t.db, t.databaseUrl, { schema: t.jobsSchema, pollSeconds: 0.5 });
+  });
+  afterAll(async () => {
+    await jobs?.stop(1000);
+    await t?.drop();
+  });
+
+  const waitFor = async (pred: () => boolean, ms = 10000) => {
+    const end = Date.now() + ms;
+    while (!pred() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  it('delivers a job sent inside a transaction only if that transaction commits', async () => {
+    const seen: string[] = [];
+    await jobs.work<{ tag: string }>('tx-test', async (d) => {
+      seen.push(d.tag);
+    });
+
+    await t.db.transaction(async (tx) => {
+      await jobs.send(tx, 'tx-test', { tag: 'committed' });
+    });
+    await expect(
+      t.db.transaction(async (tx) => {
+        await jobs.send(tx, 'tx-test', { tag: 'rolled-back' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+
+    await waitFor(() => seen.includes('committed'));
+    // Give a rolled-back job (were it to exist) several polling intervals to show up.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(seen).toEqual(['committed']);
+  });
+
+  it('is reachable for readiness checks', async () => {
+    await expect(jobs.ping()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,70 @@
+import PgBoss from 'pg-boss';
+import { Database, type Tx } from '../persistence/database';
+
+export interface JobEngineOptions {
+  schema: string;
+  pollSeconds: number;
+}
+
+export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+
+export interface SendOptions {
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  singletonKey?: string;
+  startAfter?: number | Date;
+}
+
+/**
+ * pg-boss 10 as the job engine. On PostgreSQL it opens its own pool; on PGlite it runs through the
+ * `db` adapter on the one embedded connection. Jobs created with {@link send} inside a transaction are
+ * written through that transaction, so they exist only if it commits (no job for a rolled-back change).
+ */
+export class JobEngine {
+  private readonly queues = new Set<string>();
+
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async start(db: Database, databaseUrl: string | undefined, o: JobEngineOptions): Promise<JobEngine> {
+    const common = { schema: o.schema, pollingIntervalSeconds: o.pollSeconds, supervise: true, schedule: false };
+    const executor = db.pgliteExecutor();
+    const boss = executor
+      ? new PgBoss({ ...common, db: executor })
+      : new PgBoss({ ...common, connectionString: databaseUrl, max: 4 });
+    boss.on('error', () => undefined); // surfaced through /ready and job failures, not as crashes
+    await boss.start();
+    return new JobEngine(boss);
+  }
+
+  async ensureQueue(name: string): Promise<void> {
+    if (this.queues.has(name)) return;
+    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+    this.queues.add(name);
+  }
+
+  /** Enqueues within `tx`: the job becomes visible to workers only when `tx` commits. */
+  async send<T extends object>(tx: Tx, name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
+    await this.ensureQueue(name);
+    return this.boss.send(name, data, { ...opts, db: Database.executorOf(tx) } as PgBoss.SendOptions);
+  }
+
+  async work<T>(name: string, handler: JobHandler<T>, batchSize = 1): Promise<string> {
+    await this.ensureQueue(name);
+    return this.boss.work<T>(name, { batchSize }, async (jobs) => {
+      for (const j of jobs) await handler(j.data, { id: j.id, retryCount: (j as unknown as { retryCount?: number }).retryCount ?? 0 });
+    });
+  }
+
+  getJob(name: string, id: string) {
+    return this.boss.getJobById(name, id);
+  }
+
+  async ping(): Promise<void> {
+    await this.boss.getQueues();
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: Math.max(graceMs, 1000), close: true });
+  }
+}
