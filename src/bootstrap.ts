@@ -1,0 +1,79 @@
+import pino, { type Logger } from 'pino';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import { createApp } from './app.factory';
+import { ClientRegistry } from './auth/client-registry';
+import { resolveKeys } from './config/app-keys';
+import type { AppConfig } from './config/config.schema';
+import { JobEngine } from './jobs/job-engine';
+import { Database } from './persistence/database';
+
+export interface RunningService {
+  app: NestExpressApplication;
+  url: string;
+  logger: Logger;
+  /** Drains in-flight requests, stops the job engine, closes the database. */
+  shutdown(reason: string): Promise<void>;
+}
+
+/** Opens everything, starts listening, and returns a handle whose shutdown undoes it in reverse order. */
+export async function startService(config: AppConfig, out: NodeJS.WritableStream = process.stdout): Promise<RunningService> {
+  const logger = pino({ level: config.logLevel, base: { service: 'nfvo' } });
+  const keys = resolveKeys(config);
+  if (keys.source === 'ephemeral') logger.warn('NFVO_SECRET_KEY is not set: tokens and paging markers will not survive a restart nor work across replicas');
+  const db = await Database.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.dbSchema });
+  const jobs = await JobEngine.start(db, config.databaseUrl, { schema: config.jobsSchema, pollSeconds: config.jobPollSeconds });
+  const app = await createApp({ config, keys, db, jobs, logger });
+  const clients = app.get(ClientRegistry);
+  await clients.init();
+  const admin = await clients.bootstrapAdmin();
+  await app.listen(config.port, config.host);
+  const server = app.getHttpServer() as Server;
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ url, database: db.kind }, 'NFVO listening');
+  printBanner(out, url, db.kind, admin);
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) =>
+    (stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down: draining requests');
+      await closeServer(server, config.shutdownGraceMs);
+      await jobs.stop(config.shutdownGraceMs);
+      await app.close();
+      await db.close();
+      logger.info('stopped');
+    })());
+  return { app, url, logger, shutdown };
+}
+
+/** Stops accepting, lets in-flight requests finish, then cuts idle keep-alive sockets (and, after the grace period, all). */
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function printBanner(out: NodeJS.WritableStream, url: string, kind: string, admin?: { clientId: string; secret: string }) {
+  const lines = [
+    '',
+    `NFVO is up (${kind === 'pglite' ? 'embedded PGlite database' : 'PostgreSQL'})`,
+    `  API:            ${url}/nsd/v2/ns_descriptors  (SOL005; tokens from ${url}/oauth2/token)`,
+    `  Docs (OpenAPI): ${url}/docs`,
+  ];
+  if (admin) {
+    lines.push(
+      '  Bootstrap admin client created. Its secret is shown only this once; store it now:',
+      `    client id:     ${admin.clientId}`,
+      `    client secret: ${admin.secret}`,
+      `    token:         curl -s -u ${admin.clientId}:<secret> -d grant_type=client_credentials ${url}/oauth2/token`,
+    );
+  }
+  out.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,80 @@
+import type { EntityManager } from 'typeorm';
+import { NfvoError } from '../shared/nfvo-error';
+import type { Page, ResourceStore, SqlCondition, Stored } from '../shared/resource-store';
+import type { Database } from './database';
+
+interface Row {
+  seq: string;
+  doc: unknown;
+  revision: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A {@link ResourceStore} over a table `(id uuid, seq bigserial, doc jsonb, revision int, …)`. `table` and
+ * `label` come from our code, never from a request; every value travels as a bind parameter.
+ */
+export class DocumentStore<T extends { id: string }> implements ResourceStore<T> {
+  constructor(private readonly db: Database, private readonly table: string, private readonly label: string) {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+  }
+
+  async insert(doc: T): Promise<Stored<T>> {
+    const rows: Row[] = await this.db.dataSource.query(
+      `INSERT INTO ${this.table} (id, doc) VALUES ($1, $2::jsonb) RETURNING seq, doc, revision`,
+      [doc.id, JSON.stringify(doc)],
+    );
+    return toStored(rows[0]);
+  }
+
+  async get(id: string): Promise<Stored<T> | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const rows: Row[] = await this.db.dataSource.query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1`, [id]);
+    return rows[0] ? toStored(rows[0]) : undefined;
+  }
+
+  async list(condition: SqlCondition | undefined, afterSeq: string | undefined, limit: number): Promise<Page<T>> {
+    const params = [...(condition?.params ?? [])];
+    const where = [condition ? `(${condition.sql})` : 'TRUE'];
+    if (afterSeq !== undefined) {
+      params.push(afterSeq);
+      where.push(`seq > $${params.length}::bigint`);
+    }
+    params.push(limit + 1);
+    const rows: Row[] = await this.db.dataSource.query(
+      `SELECT seq, doc, revision FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
+      params,
+    );
+    const hasMore = rows.length > limit;
+    const items = rows.slice(0, limit).map((r) => toStored<T>(r));
+    return { items, hasMore, lastSeq: hasMore ? items[items.length - 1].seq : undefined };
+  }
+
+  update(id: string, mutate: (current: Stored<T>) => T): Promise<Stored<T>> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.lock(tx, id);
+      const next = mutate(current);
+      const rows: Row[] = await tx.query(
+        `UPDATE ${this.table} SET doc = $2::jsonb, revision = revision + 1, updated_at = now() WHERE id = $1 RETURNING seq, doc, revision`,
+        [id, JSON.stringify(next)],
+      );
+      return toStored<T>((rows as unknown as [Row[], number])[0][0]);
+    });
+  }
+
+  delete(id: string, check: (current: Stored<T>) => void): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      check(await this.lock(tx, id));
+      await tx.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);
+    });
+  }
+
+  private async lock(tx: EntityManager, id: string): Promise<Stored<T>> {
+    const rows: Row[] = UUID.test(id) ? await tx.query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1 FOR UPDATE`, [id]) : [];
+    if (!rows[0]) throw new NfvoError('NOT_FOUND', `No ${this.label} with id ${id.slice(0, 64)}`);
+    return toStored<T>(rows[0]);
+  }
+}
+
+const toStored = <T>(r: Row): Stored<T> => ({ doc: r.doc as T, revision: Number(r.revision), seq: String(r.seq) });

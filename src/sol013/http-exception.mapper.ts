@@ -1,0 +1,25 @@
+import { HttpException, NotFoundException } from '@nestjs/common';
+import type { Request } from 'express';
+import { type ProblemDetails, titleOf } from './problem-details';
+import type { RouteTable } from './route-table';
+
+/** Framework exceptions (unknown route, validation pipe, body parser wrapped by Nest) to ProblemDetails. */
+export function fromHttpException(e: HttpException, req: Request, routes: RouteTable): { problem: ProblemDetails; headers?: Record<string, string> } {
+  const status = e.getStatus();
+  if (e instanceof NotFoundException && isRouteMiss(e)) {
+    const allow = routes.allowedMethods(req.path);
+    if (allow) {
+      return {
+        problem: { title: titleOf(405), status: 405, detail: `${req.method} is not supported on ${req.path}; allowed: ${allow.join(', ')}` },
+        headers: { Allow: allow.join(', ') },
+      };
+    }
+    return { problem: { title: titleOf(404), status: 404, detail: `No resource at ${req.path.slice(0, 200)}` } };
+  }
+  const body = e.getResponse();
+  const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : e.message;
+  const detail = Array.isArray(message) ? `Invalid request: ${message.join('; ')}` : String(message);
+  return { problem: { title: titleOf(status), status, detail: status >= 500 ? titleOf(status) : detail } };
+}
+
+const isRouteMiss = (e: NotFoundException) => /^Cannot [A-Z]+ /.test(e.message);

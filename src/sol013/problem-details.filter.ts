@@ -1,0 +1,75 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isNfvoError } from '../shared/nfvo-error';
+import { PROBLEM_JSON, STATUS_OF, type ProblemDetails, titleOf } from './problem-details';
+import { RouteTable } from './route-table';
+import { fromHttpException } from './http-exception.mapper';
+
+interface Mapped {
+  problem: ProblemDetails;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The only place that turns failures into HTTP: every error response is `application/problem+json`
+ * (SOL013 cl. 6.3). A 5xx never carries a stack, SQL or driver text; it carries the request id to quote.
+ */
+@Catch()
+@Injectable()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly routes: RouteTable) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string; log?: { error: Function; warn: Function } }>();
+    const res = ctx.getResponse<Response>();
+    const { problem, headers } = this.map(exception, req);
+    if (problem.status >= 500) req.log?.error({ err: exception }, 'request failed');
+    if (res.headersSent) return void res.end();
+    for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
+    res.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
+  }
+
+  private map(e: unknown, req: Request & { id?: string }): Mapped {
+    if (isNfvoError(e)) {
+      const status = STATUS_OF[e.code];
+      const headers: Record<string, string> = {};
+      if (status === 401) headers['WWW-Authenticate'] = wwwAuthenticate(e.code === 'INVALID_CLIENT' ? 'Basic' : 'Bearer', e.detail);
+      if (status === 405 && Array.isArray(e.extras.allow)) headers.Allow = (e.extras.allow as string[]).join(', ');
+      const { allow: _allow, ...extras } = e.extras;
+      return { problem: { ...extras, type: undefined, title: titleOf(status), status, detail: e.detail }, headers };
+    }
+    if (e instanceof HttpException) return fromHttpException(e, req, this.routes);
+    const bodyParser = fromBodyParserError(e);
+    if (bodyParser) return { problem: bodyParser };
+    return {
+      problem: {
+        title: titleOf(500),
+        status: 500,
+        detail: `An unexpected error occurred. Quote request id ${req.id ?? 'unknown'} to the operator; the service log has the cause.`,
+      },
+    };
+  }
+}
+
+function wwwAuthenticate(scheme: 'Bearer' | 'Basic', detail: string): string {
+  const desc = detail.replace(/["\\]/g, "'").slice(0, 200);
+  return scheme === 'Basic' ? `Basic realm="nfvo"` : `Bearer realm="nfvo", error="invalid_token", error_description="${desc}"`;
+}
+
+/** body-parser errors carry `type` and `status`; their messages are safe (no internals). */
+function fromBodyParserError(e: unknown): ProblemDetails | undefined {
+  const err = e as { type?: string; status?: number; limit?: number };
+  if (!err || typeof err.type !== 'string' || typeof err.status !== 'number') return undefined;
+  const detail: Record<string, string> = {
+    'entity.parse.failed': 'The request body is not valid JSON.',
+    'entity.too.large': `The request body is larger than the limit of ${err.limit ?? '?'} bytes.`,
+    'encoding.unsupported': 'The request body uses an unsupported content encoding.',
+    'charset.unsupported': 'The request body uses an unsupported charset; use UTF-8.',
+    'request.aborted': 'The request was aborted before its body was complete.',
+  };
+  const status = err.status >= 400 && err.status < 600 ? err.status : 400;
+  return { title: titleOf(status), status, detail: detail[err.type] ?? 'The request body could not be read.' };
+}
+
+export { STATUS_OF };
