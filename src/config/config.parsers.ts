@@ -49,8 +49,10 @@ const CLIENT_ID = /^[A-Za-z0-9._~-]{1,128}$/;
 /** `clientId:secret[:scope scope …]`, comma-separated (RFC 6749 client credentials). */
 export const oauthClients = (raw: string): OAuthClientConfig[] => {
   const clients = raw.split(',').map((s) => s.trim()).filter(Boolean).map((entry, i) => {
-    const [clientId, secret, scopeText, ...rest] = entry.split(':');
-    if (rest.length > 0 || !clientId || !secret) {
+    // Only the first two colons separate: scopes such as `nsd:read` contain colons themselves.
+    const [clientId, secret, ...scopeParts] = entry.split(':');
+    const scopeText = scopeParts.join(':');
+    if (!clientId || !secret) {
       throw new Error(`entry ${i + 1} must be clientId:secret or clientId:secret:scope scope…`);
     }
     if (!CLIENT_ID.test(clientId)) throw new Error(`entry ${i + 1}: client id may use letters, digits and . _ ~ - only`);

@@ -28,9 +28,9 @@ describe('loadConfig', () => {
   });
 
   it('parses OAuth clients with and without scopes', () => {
-    const c = loadConfig({ NFVO_OAUTH_CLIENTS: 'oss:0123456789abcdef:nsd nslcm, admin:fedcba9876543210' });
+    const c = loadConfig({ NFVO_OAUTH_CLIENTS: 'oss:0123456789abcdef:nsd nslcm:read, admin:fedcba9876543210' });
     expect(c.oauthClients).toEqual([
-      { clientId: 'oss', secret: '0123456789abcdef', scopes: ['nsd', 'nslcm'] },
+      { clientId: 'oss', secret: '0123456789abcdef', scopes: ['nsd', 'nslcm:read'] },
       { clientId: 'admin', secret: 'fedcba9876543210', scopes: [] },
     ]);
   });

@@ -16,6 +16,8 @@ export function fromHttpException(e: HttpException, req: Request, routes: RouteT
     }
     return { problem: { title: titleOf(404), status: 404, detail: `No resource at ${req.path.slice(0, 200)}` } };
   }
+  const parsed = fromBodyParserError(e.cause);
+  if (parsed) return { problem: parsed };
   const body = e.getResponse();
   const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : e.message;
   const detail = Array.isArray(message) ? `Invalid request: ${message.join('; ')}` : String(message);
@@ -23,3 +25,18 @@ export function fromHttpException(e: HttpException, req: Request, routes: RouteT
 }
 
 const isRouteMiss = (e: NotFoundException) => /^Cannot [A-Z]+ /.test(e.message);
+
+/** body-parser errors carry `type` and `status`; their messages are safe (no internals). */
+export function fromBodyParserError(e: unknown): ProblemDetails | undefined {
+  const err = e as { type?: string; status?: number; limit?: number };
+  if (!err || typeof err.type !== 'string' || typeof err.status !== 'number') return undefined;
+  const detail: Record<string, string> = {
+    'entity.parse.failed': `The request body is not valid JSON (${(e as Error).message}).`,
+    'entity.too.large': `The request body is larger than the limit of ${err.limit ?? '?'} bytes.`,
+    'encoding.unsupported': 'The request body uses an unsupported content encoding.',
+    'charset.unsupported': 'The request body uses an unsupported charset; use UTF-8.',
+    'request.aborted': 'The request was aborted before its body was complete.',
+  };
+  const status = err.status >= 400 && err.status < 600 ? err.status : 400;
+  return { title: titleOf(status), status, detail: detail[err.type] ?? 'The request body could not be read.' };
+}

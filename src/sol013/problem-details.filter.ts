@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { isNfvoError } from '../shared/nfvo-error';
 import { PROBLEM_JSON, STATUS_OF, type ProblemDetails, titleOf } from './problem-details';
 import { RouteTable } from './route-table';
-import { fromHttpException } from './http-exception.mapper';
+import { fromBodyParserError, fromHttpException } from './http-exception.mapper';
 
 interface Mapped {
   problem: ProblemDetails;
@@ -57,19 +57,3 @@ function wwwAuthenticate(scheme: 'Bearer' | 'Basic', detail: string): string {
   return scheme === 'Basic' ? `Basic realm="nfvo"` : `Bearer realm="nfvo", error="invalid_token", error_description="${desc}"`;
 }
 
-/** body-parser errors carry `type` and `status`; their messages are safe (no internals). */
-function fromBodyParserError(e: unknown): ProblemDetails | undefined {
-  const err = e as { type?: string; status?: number; limit?: number };
-  if (!err || typeof err.type !== 'string' || typeof err.status !== 'number') return undefined;
-  const detail: Record<string, string> = {
-    'entity.parse.failed': 'The request body is not valid JSON.',
-    'entity.too.large': `The request body is larger than the limit of ${err.limit ?? '?'} bytes.`,
-    'encoding.unsupported': 'The request body uses an unsupported content encoding.',
-    'charset.unsupported': 'The request body uses an unsupported charset; use UTF-8.',
-    'request.aborted': 'The request was aborted before its body was complete.',
-  };
-  const status = err.status >= 400 && err.status < 600 ? err.status : 400;
-  return { title: titleOf(status), status, detail: detail[err.type] ?? 'The request body could not be read.' };
-}
-
-export { STATUS_OF };

@@ -40,7 +40,7 @@ export class NsDescriptorsHandler {
   }
 
   async create(v: NsdApiVersion, body: CreateNsdInfoRequestDto, req: Request, res: Response): Promise<object> {
-    const stored = await this.createNsdInfo.execute(body.userDefinedData);
+    const stored = await this.createNsdInfo.execute(body?.userDefinedData); // the body is optional: no body = {}
     const out = v.toApi(stored.doc, apiRootOf(req, this.config.apiRoot)) as { _links: { self: { href: string } } };
     res.status(201).setHeader('Location', out._links.self.href).setHeader('ETag', etagOf(stored));
     return out;
