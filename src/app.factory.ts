@@ -9,7 +9,7 @@ import type { AppKeys } from './config/app-keys';
 import type { JobEngine } from './jobs/job-engine';
 import type { Database } from './persistence/database';
 import { setupOpenApi } from './openapi/setup-openapi';
-import { PinoNestLogger } from './shared/pino-nest-logger';
+import { PinoNestLogger } from './app-logger';
 import { versionMiddleware } from './sol013/version.middleware';
 
 export interface AppDeps {

@@ -9,7 +9,7 @@ export interface CollectionSpec<TDoc, TApi extends object> {
   /** e.g. /nsd/v2/ns_descriptors: binds paging markers to this collection. */
   path: string;
   catalogue: AttributeCatalogue;
-  selection: SelectionSpec;
+  selection: Omit<SelectionSpec, 'optionalComplexAttributes'>;
   toApi: (doc: TDoc) => TApi;
 }
 
@@ -50,7 +50,8 @@ export async function listResources<TDoc extends { id: string }, TApi extends ob
   const after = marker === undefined ? undefined : decodeMarker(marker, fingerprint, ctx.markerKey);
 
   const page = await store.list(condition, after, ctx.pageSize);
-  const items = page.items.map((s) => applySelection(spec.toApi(s.doc), selection, spec.selection));
+  const selectionSpec = { ...spec.selection, optionalComplexAttributes: optionalComplex(spec.catalogue, spec.selection.mandatory) };
+  const items = page.items.map((s) => applySelection(spec.toApi(s.doc), selection, selectionSpec));
   const link = page.lastSeq ? nextLink(ctx.url, ctx.query, encodeMarker(page.lastSeq, fingerprint, ctx.markerKey)) : undefined;
   return { items, link };
 }
@@ -65,4 +66,11 @@ function single(v: unknown, name: string): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'string') throw new NfvoError(name === 'filter' ? 'INVALID_FILTER' : 'BAD_REQUEST', `The query parameter ${name} may appear only once; combine filter terms with ";".`);
   return v;
+}
+
+/** Top-level structured or array attributes that are not mandatory: SOL013's "complex attributes with lower cardinality 0". */
+function optionalComplex(catalogue: AttributeCatalogue, mandatory: readonly (readonly string[])[]): string[][] {
+  return Object.entries(catalogue)
+    .filter(([name, node]) => (node.type === 'object' || node.array) && !mandatory.some((m) => m.length === 1 && m[0] === name))
+    .map(([name]) => [name]);
 }

@@ -210,6 +210,10 @@ describe.each([
       expect(f.body[0].userDefinedData).toEqual({ parity: 'even' });
       expect(f.body[0].id).toBeDefined();
       expect(f.body[0]._links).toBeDefined();
+      // SOL013 Table 5.3.2-2: simple attributes stay, unlisted optional complex ones (vnfPkgIds) go.
+      expect(f.body[0].nsdName).toBe('fw-0');
+      expect(f.body[0].vnfPkgIds).toBeUndefined();
+      expect((await a.http.get(`${base}?all_fields`).set(auth)).body[0].vnfPkgIds).toEqual(['pkg-0']);
       const x = await a.http.get(`${base}?exclude_fields=nsdName&filter=(eq,nsdOperationalState,ENABLED)`).set(auth);
       expect(x.body[0].nsdName).toBeUndefined();
       expect(x.body[0].userDefinedData).toBeDefined();

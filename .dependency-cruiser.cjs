@@ -1,0 +1,58 @@
+/**
+ * Import rules of the design (DESIGN.md, "src/ — modules and the direction of imports"), checked by `npm test`.
+ */
+const DOMAIN = '^src/(shared|sol013/(filter|selectors|paging)|descriptors/(model|parse|rules)|lifecycle/(domain|plan|engine)|placement)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles hide layering mistakes and break module initialisation order.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-framework-free',
+      severity: 'error',
+      comment: 'Domain folders are plain TypeScript: no Nest, no TypeORM, no HTTP framework.',
+      from: { path: DOMAIN, pathNot: '\\.spec\\.ts$' },
+      to: { path: '(^|/)node_modules/(@nestjs|typeorm|express|pg-boss)/' },
+    },
+    {
+      name: 'shared-imports-nothing-of-ours',
+      severity: 'error',
+      comment: 'src/shared is the bottom layer.',
+      from: { path: '^src/shared/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
+    },
+    {
+      name: 'adapters-stay-apart',
+      severity: 'error',
+      comment: 'Adapters implement ports; they never import the API layer or each other.',
+      from: { path: '^src/adapters/([^/]+)/' },
+      to: { path: '^src/(api/|adapters/(?!$1/))' },
+    },
+    {
+      name: 'controllers-never-touch-persistence',
+      severity: 'error',
+      comment: 'Controllers go through use cases and ports, not the ORM or adapters.',
+      from: { path: '^src/api/', pathNot: '\\.module\\.ts$' },
+      to: { path: '(^src/(persistence|adapters)/)|(node_modules/typeorm/)' },
+    },
+    {
+      name: 'no-forward-ref',
+      severity: 'error',
+      comment: 'forwardRef papers over a cycle; restructure instead.',
+      from: {},
+      to: { path: 'node_modules/@nestjs/common/utils/forward-ref' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.d\\.ts$)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
