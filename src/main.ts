@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   }
   const svc = await startService(config);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a repeated signal during the drain must not kill the process half-way; shutdown is idempotent.
+    process.on(signal, () => {
       svc.shutdown(signal).then(
         () => process.exit(0),
         (err) => {

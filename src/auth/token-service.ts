@@ -19,7 +19,7 @@ export interface Principal {
 
 /**
  * Issues HS256 JWT access tokens (RFC 9068 profile) for our own clients and verifies bearer tokens,
- * ours or an external IdP's (NFVO_JWKS_URL, issuer NFVO_JWT_ISSUER, audience NFVO_JWT_AUDIENCE).
+ * ours or an external IdP's (NFVO_JWKS_URL, issuer NFVO_JWKS_ISSUER, audience NFVO_JWKS_AUDIENCE).
  */
 @Injectable()
 export class TokenService {
@@ -50,7 +50,7 @@ export class TokenService {
     } catch (own) {
       if (!this.jwks || !isSignatureOrKeyProblem(own)) throw unauthorized(own);
       try {
-        payload = (await jwtVerify(token, this.jwks, { issuer: this.config.jwtIssuer, audience: this.config.jwtAudience })).payload;
+        payload = (await jwtVerify(token, this.jwks, { issuer: this.config.jwksIssuer, audience: this.config.jwksAudience })).payload;
       } catch (ext) {
         throw unauthorized(ext);
       }

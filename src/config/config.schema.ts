@@ -11,8 +11,9 @@ export interface AppConfig {
   jobsSchema: string;
   oauthClients: OAuthClientConfig[] | undefined;
   jwksUrl: string | undefined;
+  jwksIssuer: string | undefined;
+  jwksAudience: string | undefined;
   jwtIssuer: string;
-  jwtAudience: string | undefined;
   tokenTtlSeconds: number;
   secretKey: Buffer | undefined;
   pageSize: number;

@@ -44,6 +44,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NFVO_OAUTH_CLIENTS: raw })).toThrow(msg);
   });
 
+  it('requires an issuer for external tokens', () => {
+    expect(() => loadConfig({ NFVO_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/NFVO_JWKS_ISSUER is required/);
+    expect(loadConfig({ NFVO_JWKS_URL: 'https://idp.example/jwks', NFVO_JWKS_ISSUER: 'https://idp.example' }).jwksIssuer).toBe('https://idp.example');
+  });
+
   it('accepts a 32-byte secret key as hex or base64', () => {
     const hex = 'ab'.repeat(32);
     expect(loadConfig({ NFVO_SECRET_KEY: hex }).secretKey?.length).toBe(32);

@@ -25,6 +25,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push(`${spec.env} ${(e as Error).message}${shown}`);
     }
   }
+  if (out.jwksUrl && !out.jwksIssuer) problems.push('NFVO_JWKS_ISSUER is required with NFVO_JWKS_URL: external tokens are accepted only from a named issuer');
   if (problems.length) throw new ConfigError(problems);
   return out as unknown as AppConfig;
 }

@@ -20,7 +20,7 @@ describe('OAuth 2.0 client credentials and bearer tokens (SOL013 cl. 8)', () => 
     jwks = createServer((_req, res) => res.setHeader('Content-Type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const port = (jwks.address() as AddressInfo).port;
-    a = await startTestApp({ NFVO_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, NFVO_JWT_ISSUER: 'https://idp.example', NFVO_JWT_AUDIENCE: 'nfvo-api' });
+    a = await startTestApp({ NFVO_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, NFVO_JWKS_ISSUER: 'https://idp.example', NFVO_JWKS_AUDIENCE: 'nfvo-api' });
   });
   afterAll(async () => {
     await a?.close();
@@ -82,7 +82,7 @@ describe('OAuth 2.0 client credentials and bearer tokens (SOL013 cl. 8)', () => 
     });
     it('answers 401 for an expired token, saying so', async () => {
       const key = new Uint8Array(hkdfSync('sha256', Buffer.from('cd'.repeat(32), 'hex'), Buffer.alloc(0), 'nfvo/jwt-hs256', 32));
-      const expired = await new SignJWT({ scope: 'nsd' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('https://idp.example').setAudience('nfvo').setSubject(ADMIN.id).setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(key);
+      const expired = await new SignJWT({ scope: 'nsd' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('nfvo').setAudience('nfvo').setSubject(ADMIN.id).setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(key);
       const r = await a.http.get('/nsd/v2/ns_descriptors').set(V2).set('Authorization', `Bearer ${expired}`);
       expect(r.status).toBe(401);
       expect(r.body.detail).toMatch(/expired/);
