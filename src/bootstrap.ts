@@ -22,12 +22,24 @@ export async function startService(config: AppConfig, out: NodeJS.WritableStream
   const keys = resolveKeys(config);
   if (keys.source === 'ephemeral') logger.warn('NFVO_SECRET_KEY is not set: tokens and paging markers will not survive a restart nor work across replicas');
   const db = await Database.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.dbSchema });
-  const jobs = await JobEngine.start(db, config.databaseUrl, { schema: config.jobsSchema, pollSeconds: config.jobPollSeconds });
-  const app = await createApp({ config, keys, db, jobs, logger });
-  const clients = app.get(ClientRegistry);
-  await clients.init();
-  const admin = await clients.bootstrapAdmin();
-  await app.listen(config.port, config.host);
+  let jobs: JobEngine | undefined;
+  let app: NestExpressApplication | undefined;
+  let admin: { clientId: string; secret: string } | undefined;
+  try {
+    jobs = await JobEngine.start(db, config.databaseUrl, { schema: config.jobsSchema, pollSeconds: config.jobPollSeconds });
+    app = await createApp({ config, keys, db, jobs, logger });
+    const clients = app.get(ClientRegistry);
+    await clients.init();
+    admin = await clients.bootstrapAdmin();
+    await app.listen(config.port, config.host);
+  } catch (err) {
+    // A failed start leaves nothing open behind it (a port in use must not leave the database locked).
+    await app?.close().catch(() => undefined);
+    await jobs?.stop(1000).catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  const started = { app, jobs };
   const server = app.getHttpServer() as Server;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -40,12 +52,12 @@ export async function startService(config: AppConfig, out: NodeJS.WritableStream
     (stopping ??= (async () => {
       logger.info({ reason }, 'shutting down: draining requests');
       await closeServer(server, config.shutdownGraceMs);
-      await jobs.stop(config.shutdownGraceMs);
-      await app.close();
+      await started.jobs.stop(config.shutdownGraceMs);
+      await started.app.close();
       await db.close();
       logger.info('stopped');
     })());
-  return { app, url, logger, shutdown };
+  return { app: started.app, url, logger, shutdown };
 }
 
 /** Stops accepting, lets in-flight requests finish, then cuts idle keep-alive sockets (and, after the grace period, all). */

@@ -37,6 +37,14 @@ describe.each([
     expect(got.headers.etag).toBe(r.headers.etag);
   });
 
+  it('shows the attributes of its own model version only (archive security is 4.5.1-only)', async () => {
+    const c = await create();
+    await setState(c.body.id, { nsdOnboardingState: 'ONBOARDED', archiveSecurityOption: 'OPTION_1', nsdName: 'n' });
+    const g = await a.http.get(`${base}/${c.body.id}`).set(auth);
+    expect(g.body.archiveSecurityOption).toBe(major === 'v2' ? 'OPTION_1' : undefined);
+    expect(Object.keys(g.body)).toEqual(['id', 'nsdName', ...(major === 'v2' ? ['archiveSecurityOption'] : []), 'nsdOnboardingState', 'nsdOperationalState', 'nsdUsageState', '_links']);
+  });
+
   it('accepts an empty create request', async () => {
     const r = await a.http.post(base).set(auth);
     expect(r.status).toBe(201);

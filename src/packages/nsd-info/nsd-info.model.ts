@@ -30,6 +30,13 @@ export interface NsdInfo {
   userDefinedData?: KeyValuePairs;
 }
 
+/** Attribute order of SOL005 cl. 5.5.2.2, so representations read like the standard's table. */
+export const NSD_INFO_ATTRIBUTE_ORDER: ReadonlyArray<keyof NsdInfo> = [
+  'id', 'nsdId', 'nsdName', 'nsdVersion', 'nsdDesigner', 'nsdInvariantId', 'vnfPkgIds', 'pnfdInfoIds', 'nestedNsdInfoIds',
+  'archiveSecurityOption', 'signingCertificate', 'artifacts', 'nsdOnboardingState', 'onboardingFailureDetails',
+  'nsdOperationalState', 'nsdUsageState', 'userDefinedData',
+];
+
 /** A stored NsdInfo with its concurrency revision (the ETag) and paging key. */
 export interface StoredNsdInfo {
   info: NsdInfo;
