@@ -37,7 +37,7 @@ module.exports = {
       name: 'controllers-never-touch-persistence',
       severity: 'error',
       comment: 'Controllers go through use cases and ports, not the ORM or adapters.',
-      from: { path: '^src/api/', pathNot: '\\.module\\.ts$' },
+      from: { path: '^src/api/', pathNot: '\\.(module|providers)\\.ts$' },
       to: { path: '(^src/(persistence|adapters)/)|(node_modules/typeorm/)' },
     },
     {

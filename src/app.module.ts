@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import type { JobEngine } from './jobs/job-engine';
 import type { Database } from './persistence/database';
 import { NsdApiModule } from './api/nsd/nsd-api.module';
+import { VnfpkgmApiModule } from './api/vnfpkgm/vnfpkgm-api.module';
 import { MediaTypeGuard } from './sol013/media-type.guard';
 import { ProblemDetailsFilter } from './sol013/problem-details.filter';
 
@@ -19,7 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig, keys: AppKeys, db: Database, jobs: JobEngine): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NsdApiModule],
+      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NsdApiModule, VnfpkgmApiModule],
       controllers: [ApiVersionsController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

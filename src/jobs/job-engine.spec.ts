@@ -1,5 +1,6 @@
 import { openTestDatabase, type TestDb } from '../../test/support/test-database';
 import { JobEngine } from './job-engine';
+import { handleOf } from '../persistence/transactions';
 
 describe(`JobEngine on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`, () => {
   let t: TestDb;
@@ -26,11 +27,11 @@ describe(`JobEngine on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
     });
 
     await t.db.transaction(async (tx) => {
-      await jobs.send(tx, 'tx-test', { tag: 'committed' });
+      await jobs.send(handleOf(tx), 'tx-test', { tag: 'committed' });
     });
     await expect(
       t.db.transaction(async (tx) => {
-        await jobs.send(tx, 'tx-test', { tag: 'rolled-back' });
+        await jobs.send(handleOf(tx), 'tx-test', { tag: 'rolled-back' });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');

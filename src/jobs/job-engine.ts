@@ -1,5 +1,7 @@
 import PgBoss from 'pg-boss';
-import { Database, type Tx } from '../persistence/database';
+import { Database } from '../persistence/database';
+import { managerOf } from '../persistence/transactions';
+import type { TxHandle } from '../shared/unit-of-work';
 
 export interface JobEngineOptions {
   schema: string;
@@ -44,9 +46,9 @@ export class JobEngine {
   }
 
   /** Enqueues within `tx`: the job becomes visible to workers only when `tx` commits. */
-  async send<T extends object>(tx: Tx, name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
+  async send<T extends object>(tx: TxHandle, name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
     await this.ensureQueue(name);
-    return this.boss.send(name, data, { ...opts, db: Database.executorOf(tx) } as PgBoss.SendOptions);
+    return this.boss.send(name, data, { ...opts, db: Database.executorOf(managerOf(tx)) } as PgBoss.SendOptions);
   }
 
   async work<T>(name: string, handler: JobHandler<T>, batchSize = 1): Promise<string> {

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { NfvoError } from '../shared/nfvo-error';
 import type { Page, ResourceStore, SqlCondition, Stored } from '../shared/resource-store';
+import type { TxHandle } from '../shared/unit-of-work';
 import type { Database } from './database';
+import { inTransaction, queryer } from './transactions';
 
 interface Row {
   seq: string;
@@ -20,17 +22,17 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
     if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
   }
 
-  async insert(doc: T): Promise<Stored<T>> {
-    const rows: Row[] = await this.db.dataSource.query(
+  async insert(doc: T, tx?: TxHandle): Promise<Stored<T>> {
+    const rows: Row[] = await queryer(this.db, tx).query(
       `INSERT INTO ${this.table} (id, doc) VALUES ($1, $2::jsonb) RETURNING seq, doc, revision`,
       [doc.id, JSON.stringify(doc)],
     );
     return toStored(rows[0]);
   }
 
-  async get(id: string): Promise<Stored<T> | undefined> {
+  async get(id: string, tx?: TxHandle): Promise<Stored<T> | undefined> {
     if (!UUID.test(id)) return undefined;
-    const rows: Row[] = await this.db.dataSource.query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1`, [id]);
+    const rows: Row[] = await queryer(this.db, tx).query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1`, [id]);
     return rows[0] ? toStored(rows[0]) : undefined;
   }
 
@@ -51,8 +53,8 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
     return { items, hasMore, lastSeq: hasMore ? items[items.length - 1].seq : undefined };
   }
 
-  update(id: string, mutate: (current: Stored<T>) => T): Promise<Stored<T>> {
-    return this.db.transaction(async (tx) => {
+  update(id: string, mutate: (current: Stored<T>) => T, outer?: TxHandle): Promise<Stored<T>> {
+    return inTransaction(this.db, outer, async (tx) => {
       const current = await this.lock(tx, id);
       const next = mutate(current);
       const rows: Row[] = await tx.query(
@@ -63,8 +65,8 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
     });
   }
 
-  delete(id: string, check: (current: Stored<T>) => void): Promise<void> {
-    return this.db.transaction(async (tx) => {
+  delete(id: string, check: (current: Stored<T>) => void, outer?: TxHandle): Promise<void> {
+    return inTransaction(this.db, outer, async (tx) => {
       check(await this.lock(tx, id));
       await tx.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);
     });

@@ -1,3 +1,5 @@
+import type { TxHandle } from './unit-of-work';
+
 /**
  * The port through which use cases keep SOL005 resources. Every resource is a JSON document with a
  * revision (ETag, optimistic concurrency) and a monotonically increasing paging key.
@@ -22,12 +24,16 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/**
+ * Every method takes an optional transaction: without one it runs in its own; with one its writes
+ * commit or roll back with everything else done in that transaction.
+ */
 export interface ResourceStore<T extends { id: string }> {
-  insert(doc: T): Promise<Stored<T>>;
-  get(id: string): Promise<Stored<T> | undefined>;
+  insert(doc: T, tx?: TxHandle): Promise<Stored<T>>;
+  get(id: string, tx?: TxHandle): Promise<Stored<T> | undefined>;
   list(condition: SqlCondition | undefined, afterSeq: string | undefined, limit: number): Promise<Page<T>>;
   /** Locks the row, lets `mutate` decide (it may throw), writes the result with revision + 1. */
-  update(id: string, mutate: (current: Stored<T>) => T): Promise<Stored<T>>;
+  update(id: string, mutate: (current: Stored<T>) => T, tx?: TxHandle): Promise<Stored<T>>;
   /** Locks the row, lets `check` refuse (by throwing), then deletes it. */
-  delete(id: string, check: (current: Stored<T>) => void): Promise<void>;
+  delete(id: string, check: (current: Stored<T>) => void, tx?: TxHandle): Promise<void>;
 }

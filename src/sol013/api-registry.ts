@@ -23,6 +23,13 @@ export const SOL005_APIS: ApiDefinition[] = [
       { major: 'v2', versions: ['2.12.0'], requireVersionHeader: true },
     ],
   },
+  {
+    apiName: 'vnfpkgm',
+    majors: [
+      { major: 'v1', versions: ['1.0.0'], requireVersionHeader: false },
+      { major: 'v2', versions: ['2.12.0'], requireVersionHeader: true },
+    ],
+  },
 ];
 
 /** Our own non-SOL005 API (`/nfvo/v1`), OAuth and health endpoints announce this version. */

@@ -1,21 +1,29 @@
 import { Module } from '@nestjs/common';
-import { Database } from '../../persistence/database';
-import { DocumentStore } from '../../persistence/document-store';
-import { NSD_INFO_STORE, type NsdInfoStore } from '../../packages/nsd-info/nsd-info.store';
-import { CreateNsdInfo } from '../../packages/nsd-info/create-nsd-info.use-case';
-import { ModifyNsdInfo } from '../../packages/nsd-info/modify-nsd-info.use-case';
-import { DeleteNsdInfo } from '../../packages/nsd-info/delete-nsd-info.use-case';
-import { NsDescriptorsHandler } from './ns-descriptors.handler';
-import { NsDescriptorsV1Controller, NsDescriptorsV2Controller } from './ns-descriptors.controller';
+import { NSD_INFO_STORE } from '../../packages/nsd-info/nsd-info.store';
+import { catalogueController } from '../catalogue/catalogue.controller';
+import { catalogueProviders } from '../catalogue/catalogue.providers';
+import { CreateNsdInfoRequestDto, NsdInfoModificationsDto, NsdInfoV1Dto, NsdInfoV2Dto } from './nsd-info.dto';
+import { NSD_RESOURCE, NSD_V1, NSD_V2 } from './nsd-resource';
 
+const common = { createRequest: CreateNsdInfoRequestDto, modifications: NsdInfoModificationsDto, noun: 'NS descriptor' };
+
+/** NSD management (SOL005 cl. 5): nsd/v2 (V4.5.1) and nsd/v1 (V2.4.1). */
 @Module({
-  controllers: [NsDescriptorsV2Controller, NsDescriptorsV1Controller],
-  providers: [
-    { provide: NSD_INFO_STORE, inject: [Database], useFactory: (db: Database) => new DocumentStore(db, 'nsd_info', 'NS descriptor resource') },
-    { provide: CreateNsdInfo, inject: [NSD_INFO_STORE], useFactory: (s: NsdInfoStore) => new CreateNsdInfo(s) },
-    { provide: ModifyNsdInfo, inject: [NSD_INFO_STORE], useFactory: (s: NsdInfoStore) => new ModifyNsdInfo(s) },
-    { provide: DeleteNsdInfo, inject: [NSD_INFO_STORE], useFactory: (s: NsdInfoStore) => new DeleteNsdInfo(s) },
-    NsDescriptorsHandler,
+  controllers: [
+    catalogueController(NSD_RESOURCE, NSD_V2, {
+      ...common,
+      tag: 'NSD management v2 (SOL005 4.5.1)',
+      versionHeader: { required: true, description: 'API version 2.12.0 (SOL013 cl. 9.1)' },
+      info: NsdInfoV2Dto,
+    }),
+    catalogueController(NSD_RESOURCE, NSD_V1, {
+      ...common,
+      tag: 'NSD management v1 (SOL005 2.4.1)',
+      versionHeader: { required: false, description: 'API version 1.0.0; optional for SOL005 2.x clients' },
+      info: NsdInfoV1Dto,
+    }),
   ],
+  providers: catalogueProviders(NSD_RESOURCE, 'nsd_info', NSD_INFO_STORE),
+  exports: [NSD_INFO_STORE, NSD_RESOURCE.token],
 })
 export class NsdApiModule {}

@@ -1,10 +1,10 @@
 import type { ProblemDetails } from '../../sol013/problem-details';
+import type { CatalogueKind, KeyValuePairs, OnboardingState, OperationalState, UsageState } from '../catalogue/catalogue-item';
 
 /** SOL005 cl. 5.5.4.5 NsdOnboardingStateType (ERROR since V2.5.1). */
-export type NsdOnboardingState = 'CREATED' | 'UPLOADING' | 'PROCESSING' | 'ONBOARDED' | 'ERROR';
-export type NsdOperationalState = 'ENABLED' | 'DISABLED';
-export type NsdUsageState = 'IN_USE' | 'NOT_IN_USE';
-export type KeyValuePairs = Record<string, unknown>;
+export type NsdOnboardingState = OnboardingState;
+export type NsdOperationalState = OperationalState;
+export type NsdUsageState = UsageState;
 
 /**
  * NsdInfo attributes (SOL005 V4.5.1 cl. 5.5.2.2) as stored, without `_links` (derived per API version).
@@ -37,26 +37,17 @@ export const NSD_INFO_ATTRIBUTE_ORDER: ReadonlyArray<keyof NsdInfo> = [
   'nsdOperationalState', 'nsdUsageState', 'userDefinedData',
 ];
 
-/** A stored NsdInfo with its concurrency revision (the ETag) and paging key. */
-export interface StoredNsdInfo {
-  info: NsdInfo;
-  revision: number;
-  seq: string;
-}
-
-/** NsdInfoModifications (SOL005 cl. 5.5.2.6): at least one attribute present. */
-export interface NsdInfoModifications {
-  nsdOperationalState?: NsdOperationalState;
-  userDefinedData?: KeyValuePairs;
-}
-
-/** A new resource starts CREATED, DISABLED, NOT_IN_USE (SOL005 cl. 5.4.2.3.1, POST). */
-export function newNsdInfo(id: string, userDefinedData?: KeyValuePairs): NsdInfo {
-  return {
+/** NS descriptors as catalogue items (SOL005 cl. 5.4.2.3.1: a new one is CREATED, DISABLED, NOT_IN_USE). */
+export const NSD_KIND: CatalogueKind<NsdInfo> = {
+  noun: 'NSD',
+  onboarding: 'nsdOnboardingState',
+  operational: 'nsdOperationalState',
+  usage: 'nsdUsageState',
+  create: (id, userDefinedData) => ({
     id,
     nsdOnboardingState: 'CREATED',
     nsdOperationalState: 'DISABLED',
     nsdUsageState: 'NOT_IN_USE',
     ...(userDefinedData ? { userDefinedData } : {}),
-  };
-}
+  }),
+};

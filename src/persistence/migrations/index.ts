@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
+import { Catalogue1764100000000 } from './1764100000000-catalogue';
 
 /** Ordered list of every migration; new ones are appended here. */
-export const MIGRATIONS = [Initial1764000000000];
+export const MIGRATIONS = [Initial1764000000000, Catalogue1764100000000];

@@ -1,0 +1,19 @@
+import type { Readable } from 'node:stream';
+import type { TxHandle } from '../../shared/unit-of-work';
+
+export interface BlobInfo {
+  blobId: string;
+  size: number;
+  sha256: string;
+}
+
+/** Byte content of any size (packages, artifacts), streamed in and out, never held whole in memory. */
+export interface BlobStore {
+  /** Streams `source` into a new blob; more than `maxBytes` fails with PAYLOAD_TOO_LARGE and keeps nothing. */
+  put(source: AsyncIterable<Uint8Array>, opts: { maxBytes: number; tx?: TxHandle }): Promise<BlobInfo>;
+  /** Streams a blob, or the inclusive byte range of it. */
+  open(blobId: string, range?: { start: number; end: number }): Readable;
+  delete(blobIds: string[], tx?: TxHandle): Promise<void>;
+}
+
+export const BLOB_STORE = Symbol('BLOB_STORE');

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { openTestDatabase, type TestDb } from '../../test/support/test-database';
+import { NfvoError } from '../shared/nfvo-error';
+import { CHUNK_BYTES, DatabaseBlobStore } from './database-blob-store';
+import { handleOf } from './transactions';
+
+async function* pieces(buf: Buffer, size = 64 * 1024) {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+const readAll = async (s: NodeJS.ReadableStream) => {
+  const out: Buffer[] = [];
+  for await (const c of s) out.push(Buffer.from(c as Buffer));
+  return Buffer.concat(out);
+};
+
+describe('DatabaseBlobStore', () => {
+  let t: TestDb;
+  let store: DatabaseBlobStore;
+  const content = randomBytes(2 * CHUNK_BYTES + 12345);
+
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    store = new DatabaseBlobStore(t.db);
+  });
+  afterAll(() => t?.drop());
+
+  it('round-trips content across chunk boundaries with its sha-256', async () => {
+    const info = await store.put(pieces(content), { maxBytes: 10 * CHUNK_BYTES });
+    expect(info.size).toBe(content.length);
+    expect(info.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    expect((await readAll(store.open(info.blobId))).equals(content)).toBe(true);
+  });
+
+  it('serves byte ranges that span chunks', async () => {
+    const { blobId } = await store.put(pieces(content), { maxBytes: 10 * CHUNK_BYTES });
+    for (const [start, end] of [[0, 0], [CHUNK_BYTES - 3, CHUNK_BYTES + 3], [10, 2 * CHUNK_BYTES + 100], [content.length - 5, content.length - 1]]) {
+      expect((await readAll(store.open(blobId, { start, end }))).equals(content.subarray(start, end + 1))).toBe(true);
+    }
+  });
+
+  it('refuses content over the limit and keeps nothing of it', async () => {
+    const before = await t.db.dataSource.query('SELECT count(*)::int AS n FROM blob');
+    await expect(store.put(pieces(content), { maxBytes: CHUNK_BYTES })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' } as Partial<NfvoError>);
+    expect(await t.db.dataSource.query('SELECT count(*)::int AS n FROM blob')).toEqual(before);
+    expect((await t.db.dataSource.query('SELECT count(*)::int AS n FROM blob_chunk WHERE blob_id NOT IN (SELECT id FROM blob)'))[0].n).toBe(0);
+  });
+
+  it('writes inside a transaction: a rollback leaves no blob', async () => {
+    let id = '';
+    await expect(
+      t.db.transaction(async (m) => {
+        id = (await store.put(pieces(content.subarray(0, 1000)), { maxBytes: CHUNK_BYTES, tx: handleOf(m) })).blobId;
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    expect(await t.db.dataSource.query('SELECT id FROM blob WHERE id = $1', [id])).toEqual([]);
+  });
+});
