@@ -1,4 +1,5 @@
 import type { OAuthClientConfig } from './config.schema';
+import { type AllowRule, parseAllowList } from '../shared/uri-allow-list';
 
 /** Parsers throw a plain Error whose message says what a valid value looks like. */
 export const int = (min: number, max: number) => (raw: string): number => {
@@ -67,4 +68,10 @@ export const oauthClients = (raw: string): OAuthClientConfig[] => {
   if (dup) throw new Error(`client id ${dup} is listed twice`);
   if (!clients.length) throw new Error('lists no client');
   return clients;
+};
+
+export const allowList = (raw: string): AllowRule[] => {
+  const rules = parseAllowList(raw);
+  if (!rules.length) throw new Error('lists no pattern');
+  return rules;
 };

@@ -2,6 +2,8 @@
  * Every environment variable the service reads, with its parser and default, in one table.
  * The README's configuration section lists the same variables; config.schema.spec.ts keeps them in step.
  */
+import type { AllowRule } from '../shared/uri-allow-list';
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -18,6 +20,8 @@ export interface AppConfig {
   secretKey: Buffer | undefined;
   pageSize: number;
   maxBodyBytes: number;
+  maxPackageBytes: number;
+  uploadUriAllow: AllowRule[];
   apiRoot: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   shutdownGraceMs: number;

@@ -1,5 +1,6 @@
 import type { VarSpec } from './config.schema';
-import { int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
+import { allowList, int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
+import { parseAllowList } from '../shared/uri-allow-list';
 
 const v = <K extends VarSpec['key']>(spec: VarSpec<K>) => spec as unknown as VarSpec;
 
@@ -19,6 +20,8 @@ export const CONFIG_VARS: VarSpec[] = [
   v({ env: 'NFVO_SECRET_KEY', key: 'secretKey', doc: '32-byte key (hex or base64) for token signing, paging markers and secrets at rest; embedded default generates one under NFVO_DATA_DIR', parse: secretKey, secret: true }),
   v({ env: 'NFVO_PAGE_SIZE', key: 'pageSize', doc: 'items per page of container GETs (SOL013 cl. 5.4)', parse: int(1, 10000), default: () => 100 }),
   v({ env: 'NFVO_MAX_BODY_BYTES', key: 'maxBodyBytes', doc: 'largest JSON request body accepted', parse: int(1024, 64 * 1024 * 1024), default: () => 1024 * 1024 }),
+  v({ env: 'NFVO_MAX_PACKAGE_BYTES', key: 'maxPackageBytes', doc: 'largest package content accepted by PUT nsd_content / package_content', parse: int(1024, 64 * 1024 * 1024 * 1024), default: () => 1024 * 1024 * 1024 }),
+  v({ env: 'NFVO_UPLOAD_URI_ALLOW', key: 'uploadUriAllow', doc: 'where upload_from_uri may fetch packages: comma-separated scheme://host[:port] patterns, * for labels or port', parse: allowList, default: () => parseAllowList('https://*') }),
   v({ env: 'NFVO_API_ROOT', key: 'apiRoot', doc: 'public base URL used in Location and _links (default: from the request Host)', parse: url(['https', 'http']) }),
   v({ env: 'LOG_LEVEL', key: 'logLevel', doc: 'pino log level', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const), default: () => 'info' as const }),
   v({ env: 'NFVO_SHUTDOWN_GRACE_MS', key: 'shutdownGraceMs', doc: 'how long SIGTERM waits for in-flight requests and jobs', parse: int(0, 600000), default: () => 10000 }),

@@ -51,10 +51,11 @@ export class JobEngine {
     return this.boss.send(name, data, { ...opts, db: Database.executorOf(managerOf(tx)) } as PgBoss.SendOptions);
   }
 
+  /** Runs `handler` for each job; a throw fails the attempt and pg-boss retries it per the job's retry options. */
   async work<T>(name: string, handler: JobHandler<T>, batchSize = 1): Promise<string> {
     await this.ensureQueue(name);
-    return this.boss.work<T>(name, { batchSize }, async (jobs) => {
-      for (const j of jobs) await handler(j.data, { id: j.id, retryCount: (j as unknown as { retryCount?: number }).retryCount ?? 0 });
+    return this.boss.work<T>(name, { batchSize, includeMetadata: true }, async (jobs) => {
+      for (const j of jobs) await handler(j.data, { id: j.id, retryCount: j.retryCount });
     });
   }
 

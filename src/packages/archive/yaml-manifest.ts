@@ -1,4 +1,5 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
+import { parseBoundedYaml } from '../../descriptors/parse';
 import { PackageError } from './package-error';
 
 export interface YamlManifest {
@@ -15,9 +16,18 @@ export interface YamlManifest {
  * keeps every scalar a string exactly as written: `version: 1.0` stays "1.0" and an all-digit md5 is not
  * turned into a number. Line numbers stay available so every problem can cite where the manifest said it.
  */
+const MAX_OPEN_COLLECTIONS = 32;
+
 export function loadYamlManifest(text: string, file: string, maxAliasCount: number): YamlManifest {
-  const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, schema: 'failsafe' });
+  // Bounded: a deeply nested manifest would otherwise abort the process inside the YAML library.
+  const parsed = parseBoundedYaml(text, MAX_OPEN_COLLECTIONS, { uniqueKeys: true, prettyErrors: false, schema: 'failsafe' });
+  const counter = parsed.lines;
+  if (parsed.tooDeepAt !== undefined) {
+    const line = counter.linePos(parsed.tooDeepAt).line;
+    throw new PackageError('package.manifest-syntax', `${file} line ${line}: the manifest nests deeper than ${MAX_OPEN_COLLECTIONS} levels.`, file, line);
+  }
+  if (parsed.docs.length !== 1) throw new PackageError('package.manifest-syntax', `${file}: a manifest must be exactly one YAML document.`, file);
+  const doc: Document = parsed.docs[0];
   const err = doc.errors[0];
   if (err) {
     const line = counter.linePos(err.pos[0]).line;

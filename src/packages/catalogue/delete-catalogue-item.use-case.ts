@@ -1,17 +1,21 @@
 import type { ResourceStore } from '../../shared/resource-store';
+import type { TxHandle, UnitOfWork } from '../../shared/unit-of-work';
 import type { CatalogueKind } from './catalogue-item';
 import { assertDeletable } from './catalogue-item.rules';
 
-/** DELETE an NSD or VNF package (409 unless DISABLED and NOT_IN_USE). Its content goes with it. */
+/** DELETE an NSD or VNF package (409 unless DISABLED and NOT_IN_USE); its content goes in the same transaction. */
 export class DeleteCatalogueItem<T extends { id: string }> {
   constructor(
     private readonly kind: CatalogueKind<T>,
     private readonly store: ResourceStore<T>,
-    private readonly onDeleted: (id: string) => Promise<void> = async () => undefined,
+    private readonly uow: UnitOfWork,
+    private readonly removeContent: (id: string, tx: TxHandle) => Promise<void>,
   ) {}
 
-  async execute(id: string): Promise<void> {
-    await this.store.delete(id, (current) => assertDeletable(this.kind, current.doc));
-    await this.onDeleted(id);
+  execute(id: string): Promise<void> {
+    return this.uow.run(async (tx) => {
+      await this.store.delete(id, (current) => assertDeletable(this.kind, current.doc), tx);
+      await this.removeContent(id, tx);
+    });
   }
 }

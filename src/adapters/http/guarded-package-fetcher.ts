@@ -1,0 +1,45 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isSensitiveAddress } from '../../shared/address-policy';
+import type { FetchedContent, PackageFetcher } from '../../packages/ports/package-fetcher.port';
+
+export class FetchError extends Error {
+  readonly code = 'package.fetch-failed';
+}
+
+/**
+ * HTTP(S) download that checks the address each connection really goes to (after DNS, so a name that
+ * resolves to loopback or cloud metadata is refused too), never follows redirects, and times out.
+ */
+export class GuardedPackageFetcher implements PackageFetcher {
+  fetch(url: URL, o: { username?: string; password?: string; allowSensitiveAddress: boolean; timeoutMs: number }): Promise<FetchedContent> {
+    return new Promise((resolve, reject) => {
+      const fail = (msg: string) => reject(new FetchError(`Fetching ${url.origin}${url.pathname.slice(0, 200)} failed: ${msg}`));
+      const lookup = (host: string, opts: object, cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void) =>
+        dnsLookup(host, { ...opts, all: false }, (err, address, family) => {
+          if (err) return cb(err, '', 0);
+          if (!o.allowSensitiveAddress && isSensitiveAddress(address as string)) return cb(new Error(`${host} resolves to ${address}, an address packages are never fetched from`), '', 0);
+          cb(null, address as string, family);
+        });
+      const headers: Record<string, string> = { Accept: 'application/zip, text/plain, application/yaml, */*' };
+      if (o.username !== undefined) headers.Authorization = `Basic ${Buffer.from(`${o.username}:${o.password ?? ''}`).toString('base64')}`;
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: 'GET', headers, lookup: lookup as never, timeout: o.timeoutMs }, (res: IncomingMessage) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          res.resume();
+          return fail(`the server redirected (${status}) to ${String(res.headers.location ?? '?').slice(0, 200)}; give that URI directly (redirects are not followed)`);
+        }
+        if (status !== 200) {
+          res.resume();
+          return fail(`the server answered ${status} ${res.statusMessage ?? ''}`.trim());
+        }
+        res.setTimeout(o.timeoutMs, () => res.destroy(new FetchError(`no data for ${o.timeoutMs} ms`)));
+        resolve({ contentType: res.headers['content-type']?.split(';')[0].trim().toLowerCase(), body: res });
+      });
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${o.timeoutMs} ms`)));
+      req.on('error', (e) => fail(e.message));
+      req.end();
+    });
+  }
+}
