@@ -62,6 +62,8 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
       expect(finding.line).toBeGreaterThan(1);
       expect(finding.column).toBeGreaterThan(0);
       expect(await rowsOf(id)).toBe(0);
+      const events = await a.t.db.dataSource.query(`SELECT type FROM domain_event WHERE subject_id = $1`, [id]);
+      expect(events).toEqual([{ type: 'NsdOnBoardingFailureNotification' }]);
     });
 
     it('refuses content for a resource that is not CREATED, telling to create a new one after ERROR', async () => {
@@ -110,6 +112,10 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
       }
       const names = await Promise.all(info.vnfPkgIds.map(async (id: string) => (await a.http.get(`/vnfpkgm/v2/vnf_packages/${id}`).set(auth)).body.vnfProductName));
       expect(names.sort()).toEqual(['firewall-vnf', 'loadbalancer-vnf', 'web-backend', 'web-frontend']);
+      // Domain events for the notification outbox, written in the onboarding transaction.
+      const events = await a.t.db.dataSource.query(`SELECT type, subject_id FROM domain_event WHERE subject_id = ANY($1::uuid[]) ORDER BY id`, [[nsdId, ...info.vnfPkgIds]]);
+      expect(events.filter((e: { type: string }) => e.type === 'VnfPackageOnboardingNotification')).toHaveLength(4);
+      expect(events[events.length - 1]).toEqual({ type: 'NsdOnBoardingNotification', subject_id: nsdId });
     });
 
     it('serves the package as uploaded, byte ranges of it, the NSD, the manifest and artifacts', async () => {
@@ -207,7 +213,8 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
 });
 
 /** supertest's binary body parser. */
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, cb: (err: Error | null, body: Buffer) => void) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function binary(res: any, cb: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));

@@ -16,11 +16,14 @@ export class GuardedPackageFetcher implements PackageFetcher {
   fetch(url: URL, o: { username?: string; password?: string; allowSensitiveAddress: boolean; timeoutMs: number }): Promise<FetchedContent> {
     return new Promise((resolve, reject) => {
       const fail = (msg: string) => reject(new FetchError(`Fetching ${url.origin}${url.pathname.slice(0, 200)} failed: ${msg}`));
-      const lookup = (host: string, opts: object, cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void) =>
-        dnsLookup(host, { ...opts, all: false }, (err, address, family) => {
+      // Same shape as dns.lookup (Node asks for `all: true` when it races address families).
+      const lookup = (host: string, opts: { all?: boolean }, cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void) =>
+        dnsLookup(host, { ...opts, all: true }, (err, addresses) => {
           if (err) return cb(err, '', 0);
-          if (!o.allowSensitiveAddress && isSensitiveAddress(address as string)) return cb(new Error(`${host} resolves to ${address}, an address packages are never fetched from`), '', 0);
-          cb(null, address as string, family);
+          const refused = o.allowSensitiveAddress ? undefined : addresses.find((a) => isSensitiveAddress(a.address));
+          if (refused) return cb(new Error(`${host} resolves to ${refused.address}, an address packages are never fetched from`), '', 0);
+          if (opts.all) return cb(null, addresses);
+          cb(null, addresses[0].address, addresses[0].family);
         });
       const headers: Record<string, string> = { Accept: 'application/zip, text/plain, application/yaml, */*' };
       if (o.username !== undefined) headers.Authorization = `Basic ${Buffer.from(`${o.username}:${o.password ?? ''}`).toString('base64')}`;

@@ -6,6 +6,7 @@ import type { BlobStore } from '../../packages/ports/blob-store.port';
 import type { DescriptorStore } from '../../packages/ports/descriptor-store.port';
 import type { OwnerType, PackageFile, PackageFileStore } from '../../packages/ports/package-file-store.port';
 import type { UploadPackageContent } from '../../packages/onboarding/upload-package-content.use-case';
+import { multipartFile } from '../common/multipart-file';
 import { sendContent } from '../common/send-content';
 import { zipStream } from '../common/zip-stream';
 import type { CatalogueResource } from './catalogue-resource';
@@ -28,6 +29,10 @@ export class CatalogueContentHttp<T> {
 
   async upload(id: string, req: Request): Promise<void> {
     const contentType = req.header('content-type')?.split(';')[0].trim().toLowerCase();
+    if (contentType === 'multipart/form-data') {
+      const part = await multipartFile(req);
+      return this.d.upload.execute(id, { body: part.stream, contentType: part.contentType, fileName: part.fileName });
+    }
     const fileName = /filename="?([^";]+)"?/i.exec(req.header('content-disposition') ?? '')?.[1];
     await this.d.upload.execute(id, { body: req, contentType, fileName });
   }

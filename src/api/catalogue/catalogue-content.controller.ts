@@ -20,7 +20,8 @@ export interface ContentRoutes {
   token: symbol;
 }
 
-const PACKAGE_TYPES = ['application/zip', 'text/plain', 'application/yaml', 'application/x-yaml', 'application/octet-stream'];
+// multipart/form-data: SOL005 V2.4.1 VNF package uploads send the package as form field `file`.
+const PACKAGE_TYPES = ['application/zip', 'text/plain', 'application/yaml', 'application/x-yaml', 'application/octet-stream', 'multipart/form-data'];
 const binary = { schema: { type: 'string', format: 'binary' } };
 
 /**
