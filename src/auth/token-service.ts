@@ -43,7 +43,25 @@ export class TokenService {
     return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: scopes.join(' ') };
   }
 
+  /**
+   * Verified tokens, until they expire: a client reuses its token for many requests, and checking the
+   * signature each time was a visible share of a busy list endpoint. Bounded, oldest evicted first.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   async verify(token: string): Promise<Principal> {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.principal;
+    if (hit) this.verified.delete(token);
+    const { principal, exp } = await this.verifyUncached(token);
+    if (exp) {
+      if (this.verified.size >= 10000) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { principal, expiresAt: exp * 1000 });
+    }
+    return principal;
+  }
+
+  private async verifyUncached(token: string): Promise<{ principal: Principal; exp?: number }> {
     let payload: JWTPayload;
     try {
       payload = (await jwtVerify(token, this.keys.jwt, { issuer: this.config.jwtIssuer, audience: 'nfvo', algorithms: ['HS256'] })).payload;
@@ -55,7 +73,7 @@ export class TokenService {
         throw unauthorized(ext);
       }
     }
-    return { subject: String(payload.sub ?? payload.client_id ?? 'unknown'), scopes: scopesOf(payload) };
+    return { principal: { subject: String(payload.sub ?? payload.client_id ?? 'unknown'), scopes: scopesOf(payload) }, exp: payload.exp };
   }
 }
 

@@ -2,7 +2,7 @@ import { NfvoError } from '../shared/nfvo-error';
 import type { ResourceStore } from '../shared/resource-store';
 import { type AttributeCatalogue, compileFilter, parseFilter } from './filter';
 import { MARKER_PARAM, decodeMarker, encodeMarker, nextLink, queryFingerprint } from './paging';
-import { SELECTOR_PARAMS, type SelectionSpec, applySelection, parseSelectors, validateSelectionPaths } from './selectors';
+import { SELECTOR_PARAMS, type SelectionSpec, makeSelector, parseSelectors, validateSelectionPaths } from './selectors';
 
 /** What a container GET declares about its resource type. */
 export interface CollectionSpec<TDoc, TApi extends object> {
@@ -51,7 +51,9 @@ export async function listResources<TDoc extends { id: string }, TApi extends ob
 
   const page = await store.list(condition, after, ctx.pageSize);
   const selectionSpec = { ...spec.selection, optionalComplexAttributes: optionalComplex(spec.catalogue, spec.selection.mandatory) };
-  const items = page.items.map((s) => applySelection(spec.toApi(s.doc), selection, selectionSpec));
+  // The documents were just read and mapped here, so the selection may share their subtrees (no deep copy).
+  const select = makeSelector<TApi>(selection, selectionSpec, { owned: true });
+  const items = page.items.map((s) => select(spec.toApi(s.doc)));
   const link = page.lastSeq ? nextLink(ctx.url, ctx.query, encodeMarker(page.lastSeq, fingerprint, ctx.markerKey)) : undefined;
   return { items, link };
 }

@@ -1,5 +1,5 @@
 import { NfvoError } from '../../shared/nfvo-error';
-import { applySelection } from './selection.applier';
+import { applySelection, makeSelector } from './selection.applier';
 import { parseSelectors } from './selector-query.parser';
 import type { SelectionSpec } from './selection.types';
 
@@ -130,5 +130,19 @@ describe('applySelection (SOL013 Table 5.3.2-2)', () => {
     expect(Object.getPrototypeOf(out.userDefinedData)).toBe(Object.prototype);
     expect(Object.keys(out.userDefinedData)).toEqual(['__proto__']);
     expect(({} as any).polluted).toBeUndefined();
+  });
+});
+
+describe('makeSelector', () => {
+  it('gives the same result as applySelection, sharing subtrees only when the caller owns the document', () => {
+    const doc = { id: '1', nsState: 'X', _links: { self: { href: 'h' } }, vnfInstance: [{ id: 'v' }], userDefinedData: { a: 1 } };
+    const spec = { complexAttributes: [['userDefinedData']], optionalComplexAttributes: [['vnfInstance'], ['userDefinedData']], mandatory: [['id'], ['_links']] };
+    const sel = parseSelectors({ all_fields: '' });
+    const owned = makeSelector<typeof doc>(sel, spec, { owned: true })(doc);
+    const copied = makeSelector<typeof doc>(sel, spec)(doc);
+    expect(owned).toEqual(doc);
+    expect(copied).toEqual(doc);
+    expect(owned.vnfInstance).toBe(doc.vnfInstance);
+    expect(copied.vnfInstance).not.toBe(doc.vnfInstance);
   });
 });

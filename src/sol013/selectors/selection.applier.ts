@@ -11,10 +11,19 @@ import type { Selection, SelectionSpec } from './selection.types';
  *   exclude_default, everything exclude_default keeps plus those listed;
  * - exclude_fields=<list>: everything but those listed (mandatory ones cannot be listed).
  *
+ * With `owned`, the result may share unselected subtrees with `doc` (no deep copy): for
+ * callers that built `doc` themselves and only serialise the result.
+ *
  * Attribute paths that do not occur in `doc` select nothing; validateSelectionPaths
  * rejects paths that the resource type does not have at all.
  */
-export function applySelection<T extends object>(doc: T, selection: Selection, spec: SelectionSpec): Partial<T> {
+export function applySelection<T extends object>(doc: T, selection: Selection, spec: SelectionSpec, opts: { owned?: boolean } = {}): Partial<T> {
+  return makeSelector<T>(selection, spec, opts)(doc);
+}
+
+/** The same, with the plan built once for a whole page of documents. */
+export function makeSelector<T extends object>(selection: Selection, spec: SelectionSpec, opts: { owned?: boolean } = {}): (doc: T) => Partial<T> {
   const plan = buildSelectionPlan(selection, spec);
-  return (evaluatePlan(doc, plan) ?? {}) as Partial<T>;
+  const keep = opts.owned ? (v: unknown) => v : undefined;
+  return (doc) => (evaluatePlan(doc, plan, keep) ?? {}) as Partial<T>;
 }
