@@ -57,5 +57,7 @@ function descriptorOf(text: string): { isNsd: boolean; vendor: string; name: str
     // Not YAML we can read: the metadata falls back to "unknown"; the NFVO will report the descriptor.
   }
   const str = (k: string) => (typeof doc[k] === 'string' || typeof doc[k] === 'number' ? String(doc[k]) : 'unknown');
-  return { isNsd: 'network_functions' in doc, vendor: str('vendor'), name: str('name'), version: str('version') };
+  // SONATA/5GTANGO NSDs list network_functions; Pishahang COSDs cloud_services; our own format says so.
+  const isNsd = 'network_functions' in doc || 'cloud_services' in doc || doc.nfvo_descriptor === 'service' || doc.descriptor_type === 'service';
+  return { isNsd, vendor: str('vendor'), name: str('name'), version: str('version') };
 }

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/test-app';
-import { complexServiceFiles, readExample, sonPackage } from '../support/example-packages';
+import { complexServiceFiles, csarPackage, readExample, sonPackage } from '../support/example-packages';
 
 const V2 = { Version: '2.12.0' };
 
@@ -179,6 +179,19 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
       expect(info.onboardingFailureDetails).toBeUndefined();
       expect(info.nsdOnboardingState).toBe('ONBOARDED');
       expect(info.vnfPkgIds).toHaveLength(4);
+    });
+  });
+
+  describe('the complex example as a SOL004 CSAR', () => {
+    it('onboards from the CSAR make-package builds (TOSCA.meta, SHA-256 manifest)', async () => {
+      const v3 = Object.fromEntries(Object.entries(complexServiceFiles()).map(([f, t]) => [f, t.replace(/^(\s*)version: "1\.0"/gm, '$1version: "3.0"')]));
+      const nsdId = await newNsd();
+      expect((await put(`/nsd/v2/ns_descriptors/${nsdId}/nsd_content`, await csarPackage(v3), 'application/zip')).status).toBe(202);
+      const info = await settle(`/nsd/v2/ns_descriptors/${nsdId}?all_fields`, 'nsdOnboardingState');
+      expect(info.onboardingFailureDetails).toBeUndefined();
+      expect(info).toMatchObject({ nsdOnboardingState: 'ONBOARDED', nsdId: 'eu.example.nfvo:complex-edge-web:3.0' });
+      expect(info.vnfPkgIds).toHaveLength(4);
+      expect((await a.http.get(`/nsd/v2/ns_descriptors/${nsdId}/manifest`).set(auth)).text).toMatch(/Algorithm: SHA-256/);
     });
   });
 

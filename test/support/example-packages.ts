@@ -49,3 +49,17 @@ export async function sonPackage(files: Record<string, string>, opts: { extra?: 
 export const complexServiceFiles = (): Record<string, string> =>
   Object.fromEntries(readdirSync(COMPLEX).filter((f) => f.endsWith('.yaml')).map((f) => [f, readExample(f)]));
 
+
+/** A SOL004 CSAR of the given descriptors, built by make-package (`--format csar`: TOSCA.meta and a SHA-256 manifest). */
+export async function csarPackage(files: Record<string, string>): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'nfvo-csar-'));
+  const out = `${dir}.csar`;
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    await makePackage(dir, out, { format: 'csar' });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { force: true });
+  }
+}

@@ -62,7 +62,9 @@ export class CatalogueContentHttp<T> {
 
   async manifest(id: string, req: Request, res: Response): Promise<void> {
     await this.onboarded(id);
-    const manifest = (await this.d.files.list(this.d.owner, id)).find((f) => f.role === 'manifest');
+    // The manifest proper (SOL004 .mf, SONATA MANIFEST.MF), before 5GTANGO's NAPD and TOSCA.meta.
+    const rank = (p: string) => (/\.mf$/i.test(p) ? 0 : /NAPD\.ya?ml$/i.test(p) ? 1 : 2);
+    const manifest = (await this.d.files.list(this.d.owner, id)).filter((f) => f.role === 'manifest').sort((a, b) => rank(a.path) - rank(b.path))[0];
     if (!manifest) throw new NfvoError('NOT_FOUND', `The package of this ${this.d.resource.kind.noun} has no manifest (it was uploaded as a single descriptor).`);
     return sendContent(req, res, this.source(manifest, 'text/plain'));
   }
