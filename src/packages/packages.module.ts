@@ -22,6 +22,8 @@ import { FetchPackage } from './onboarding/fetch-package.use-case';
 import { UploadFromUri } from './onboarding/upload-from-uri.use-case';
 import { GuardedPackageFetcher } from '../adapters/http/guarded-package-fetcher';
 import { SecretBox } from '../shared/secret-box';
+import { EXT_ARTIFACTS_ACCESS_STORE } from './ext-artifacts/ext-artifacts-access';
+import { DatabaseExtArtifactsAccessStore } from '../persistence/ext-artifacts-access.store';
 import { APP_KEYS } from '../config/config.module';
 import type { AppKeys } from '../config/app-keys';
 import { OnboardPackage } from './onboarding/onboard-package.use-case';
@@ -49,6 +51,7 @@ const db = (make: (d: Database) => unknown) => ({ inject: [Database], useFactory
         new OnboardPackage({ nsds, vnfPkgs, files, descriptors, blobs, events, uow, reader, now: () => new Date(), maxFileBytes: config.maxPackageBytes }),
     },
     { provide: SECRET_BOX, inject: [APP_KEYS], useFactory: (k: AppKeys) => new SecretBox(k.encryption) },
+    { provide: EXT_ARTIFACTS_ACCESS_STORE, inject: [Database, SECRET_BOX], useFactory: (d: Database, box: SecretBox) => new DatabaseExtArtifactsAccessStore(d, box) },
     {
       provide: FETCH_PACKAGE,
       inject: [ONBOARD_PACKAGE, JobEngine, SECRET_BOX, APP_CONFIG],
@@ -62,6 +65,6 @@ const db = (make: (d: Database) => unknown) => ({ inject: [Database], useFactory
     },
     OnboardingWorker,
   ],
-  exports: [UPLOAD_FROM_URI, NSD_INFO_STORE, VNF_PKG_INFO_STORE, BLOB_STORE, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, EVENT_LOG, UNIT_OF_WORK, JOB_QUEUE],
+  exports: [UPLOAD_FROM_URI, EXT_ARTIFACTS_ACCESS_STORE, NSD_INFO_STORE, VNF_PKG_INFO_STORE, BLOB_STORE, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, EVENT_LOG, UNIT_OF_WORK, JOB_QUEUE],
 })
 export class PackagesModule {}

@@ -7,6 +7,7 @@ import { catalogueProviders } from '../catalogue/catalogue.providers';
 import { CreateVnfPkgInfoRequestDto, VnfPkgInfoModificationsDto, VnfPkgInfoV1Dto, VnfPkgInfoV2Dto } from './vnf-pkg-info.dto';
 import { VNF_PKG_RESOURCE, VNF_PKG_V1, VNF_PKG_V2 } from './vnf-pkg-resource';
 import { uploadFromUriController } from './upload-from-uri.controller';
+import { ExtArtifactsAccessController } from './ext-artifacts-access.controller';
 
 const CONTENT = Symbol('VNF_PKG_CONTENT_HTTP');
 const V2 = { tag: 'VNF package management v2 (SOL005 4.5.1)', versionHeader: { required: true, description: 'API version 2.12.0 (SOL013 cl. 9.1)' } };
@@ -23,6 +24,7 @@ const docs = { createRequest: CreateVnfPkgInfoRequestDto, modifications: VnfPkgI
     ...catalogueContentControllers(VNF_PKG_RESOURCE, 'v1', { ...V1, content: 'package_content', descriptor: 'vnfd', manifest: false, artifacts: true, token: CONTENT }),
     uploadFromUriController('v2', V2),
     uploadFromUriController('v1', V1),
+    ExtArtifactsAccessController,
   ],
   providers: catalogueProviders(VNF_PKG_RESOURCE, VNF_PKG_INFO_STORE, 'vnf_pkg', CONTENT),
 })
