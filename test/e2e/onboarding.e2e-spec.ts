@@ -142,6 +142,11 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
       expect(art.status).toBe(200);
       expect(Buffer.from(art.body ?? art.text).toString()).toBe('registry.example.net/images/fw-1.0.qcow2\n');
       expect((await a.http.get(`/nsd/v2/ns_descriptors/${nsdId}/artifacts/nope.txt`).set(auth)).status).toBe(404);
+      const all = await a.http.get(`/nsd/v2/ns_descriptors/${nsdId}/artifacts`).set(auth).buffer(true).parse(binary);
+      expect(all.status).toBe(200);
+      expect(all.headers['content-type']).toBe('application/zip');
+      expect(all.body.subarray(0, 2).toString()).toBe('PK');
+      expect(all.body.includes(Buffer.from('artifacts/image.ref'))).toBe(true);
     });
 
     it('refuses the same service again, naming the NSD that has it', async () => {

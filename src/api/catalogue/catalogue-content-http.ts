@@ -76,6 +76,15 @@ export class CatalogueContentHttp<T> {
     return sendContent(req, res, this.source(f, f.contentType ?? 'application/octet-stream'));
   }
 
+  /** SOL005 cl. 9.4.7: every artifact of the package in one ZIP, under its path in the package. */
+  async allArtifacts(id: string, req: Request, res: Response): Promise<void> {
+    await this.onboarded(id);
+    const artifacts = (await this.d.files.list(this.d.owner, id)).filter((f) => f.role === 'artifact');
+    if (!req.accepts('application/zip')) throw new NfvoError('NOT_ACCEPTABLE', 'The artifacts are served as application/zip.');
+    res.status(200).type('application/zip').setHeader('Content-Disposition', `attachment; filename="${id}-artifacts.zip"`);
+    await zipStream(artifacts.map((f) => ({ name: f.path, open: () => this.d.blobs.open(f.blobId) })), res);
+  }
+
   private async oneFile(req: Request, res: Response, f: PackageFile, name: string): Promise<void> {
     if (req.accepts(['text/plain', 'application/zip']) === 'application/zip') {
       res.status(200).type('application/zip').setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}.zip"`);

@@ -99,6 +99,16 @@ export function catalogueContentControllers<T>(resource: CatalogueResource<T>, m
   class ArtifactController {
     constructor(@Inject(r.token) readonly h: CatalogueContentHttp<unknown>) {}
 
+    @Get(`${base}/artifacts`)
+    @Produces('application/zip')
+    @ApiOperation({ summary: 'Fetch every artifact of the package as one ZIP' })
+    @ApiProduces('application/zip')
+    @ApiOkResponse(binary)
+    @ApiProblems(404, 409)
+    artifacts(@Param(id) itemId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+      return this.h.allArtifacts(itemId, req, res);
+    }
+
     @Get(`${base}/artifacts/*artifactPath`)
     @Produces('*/*')
     @ApiOperation({ summary: 'Fetch one artifact of the package by its path (Range supported)' })
