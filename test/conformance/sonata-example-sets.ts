@@ -138,7 +138,7 @@ const LEVELS = ['syntax', 'integrity', 'topology', 'joint'];
  * Why a finding is not well-formed, or undefined when it is. `files` are the files it may name;
  * `yamlFiles` those it must have a line and column in (every descriptor text is YAML or JSON).
  */
-export function malformed(f: Finding, files: readonly string[], yamlFiles: readonly string[] = files): string | undefined {
+export function malformed(f: Finding, files: readonly string[], yamlFiles: readonly string[] = files, texts?: ReadonlyMap<string, string>): string | undefined {
   const problems: string[] = [];
   if (typeof f.code !== 'string' || !CODE.test(f.code)) problems.push('code');
   if (f.severity !== 'error' && f.severity !== 'warning') problems.push('severity');
@@ -147,6 +147,8 @@ export function malformed(f: Finding, files: readonly string[], yamlFiles: reado
   if (typeof f.pointer !== 'string' || (f.pointer !== '' && !f.pointer.startsWith('/'))) problems.push('pointer');
   if (typeof f.message !== 'string' || f.message.trim() === '') problems.push('message');
   if (yamlFiles.includes(f.file) && !(Number.isInteger(f.line) && f.line! > 0 && Number.isInteger(f.column) && f.column! > 0)) problems.push('line/column');
+  const text = texts?.get(f.file);
+  if (text !== undefined && f.line !== undefined && f.line > text.split('\n').length) problems.push('line past the end of the file');
   return problems.length ? `${problems.join('; ')}: ${JSON.stringify(f)}` : undefined;
 }
 

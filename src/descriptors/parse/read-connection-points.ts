@@ -35,8 +35,10 @@ function readCp(ctx: ReadContext, cp: Obj, dialect: CpDialect, fallback: CpType)
   checkKeys(ctx, cp, dialect.keys);
   const id = readString(ctx, cp, 'id', { required: true, ...REF_ID });
   const iface = readEnum(ctx, cp, 'interface', CP_INTERFACES, { required: dialect.strict });
-  const type = readEnum(ctx, cp, 'type', CP_TYPES, { required: dialect.strict }) ?? (dialect.strict || cp.value.type != null ? undefined : fallback);
-  if (id === undefined || type === undefined) return undefined;
+  // A bad or missing type is reported above; the CP is still kept (with the dialect's default type),
+  // so references to it do not cascade into integrity.unknown-connection-point.
+  const type = readEnum(ctx, cp, 'type', CP_TYPES, { required: dialect.strict }) ?? fallback;
+  if (id === undefined) return undefined;
   return compact({ id, interface: iface, type, source: { file: ctx.file, pointer: cp.ptr } });
 }
 

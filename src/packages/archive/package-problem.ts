@@ -7,6 +7,7 @@ export type PackageProblemCode =
   | 'package.checksum-mismatch' // declared hash differs from the bytes in the archive
   | 'package.missing-entry' // manifest (or TOSCA.meta) names a file the archive lacks
   | 'package.manifest-invalid' // manifest parses but breaks its schema (missing key, bad hash, ...)
+  | 'package.manifest-unknown-key' // manifest key the schema does not define (warning: ignored)
   | 'package.checksum-missing' // SONATA entry without md5 (allowed by pd-schema, but unverified)
   | 'package.unlisted-entry' // archive file no manifest lists, so no checksum protects it
   | 'package.foreign-descriptor' // OSM/ONAP descriptor in a 5GTANGO mixed package: kept, not parsed

@@ -18,7 +18,7 @@ export function checkTopLevelKeys(y: YamlManifest, file: string, required: reado
     problems.push(problem({ code: 'package.manifest-invalid', file, line: y.lineOfKey(key), message: `${file}: required key "${key}" ${what}${hint}.` }));
   }
   for (const key of unknown) {
-    problems.push(problem({ code: 'package.manifest-invalid', severity: 'warning', file, line: y.lineOfKey(key), message: `${file} line ${y.lineOfKey(key)}: unknown key "${key}".` }));
+    problems.push(problem({ code: 'package.manifest-unknown-key', severity: 'warning', file, line: y.lineOfKey(key), message: `${file} line ${y.lineOfKey(key)}: unknown key "${key}".` }));
   }
   return problems;
 }

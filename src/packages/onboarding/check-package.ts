@@ -42,7 +42,10 @@ export async function checkPackage(owner: OwnerType, ownerId: string, pkg: ReadP
   const wanted = (service?.functions ?? []).map((r) => r.descriptor).filter((k) => !inPackage.has(keyToString(k)));
   const existing = await store.onboardedFunctions(wanted);
 
-  const report = validateDescriptors({ service, functions: newFunctions }, { extraFunctions: existing.map((e) => e.descriptor) });
+  const report = validateDescriptors(
+    { service, functions: newFunctions },
+    { extraFunctions: existing.map((e) => e.descriptor), packageFiles: pkg.files.map((f) => f.path) },
+  );
   const all = reportOf(locate([...findings, ...report.findings], pkg));
   if (!all.valid) return { ok: false, report: all };
   return { ok: true, report: all, pkg, service, newFunctions, existing };

@@ -29,4 +29,10 @@ describe('topology.disconnected', () => {
     fnd(set, 'backend-api').connectionPoints = [];
     expect(runRule(rule, set)[0].message).toContain("[function 'be']");
   });
+
+  it('keeps a function whose descriptor is missing joined by its links (that is an integrity finding, not a split)', () => {
+    const set = validSet();
+    set.functions = set.functions.filter((f) => f.key.name !== 'firewall-vnf');
+    expect(runRule(rule, set)).toEqual([]);
+  });
 });

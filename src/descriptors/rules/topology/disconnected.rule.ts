@@ -32,8 +32,15 @@ export const disconnectedRule = defineRule(
         else partHead.set(w.partOf(cp), key);
       }
     }
+    // A function whose descriptor is missing is one opaque node: its links still join it to the rest
+    // (its missing descriptor is integrity.unknown-function-descriptor's to report, not a topology fault).
+    const keyOf = (ref: string) => {
+      const r = ctx.resolveCp(ref);
+      if (isResolved(r)) return r.key;
+      return r.kind === 'no-descriptor' ? `fn\u0000${r.fn.id}` : undefined;
+    };
     for (const vl of s.virtualLinks) {
-      const keys = vl.connectionPointRefs.map((ref) => ctx.resolveCp(ref)).filter(isResolved).map((r) => r.key);
+      const keys = vl.connectionPointRefs.map(keyOf).filter((k): k is string => k !== undefined);
       for (const key of keys) graph.union(keys[0], key);
     }
     const parts = graph.groups();

@@ -47,4 +47,11 @@ describe('topology.unused-virtual-link', () => {
       { code, severity: 'warning', file: NSD_FILE, pointer: '/virtual_links/0' },
     ]);
   });
+
+  it('counts a link as crossed by a path into a function whose descriptor is missing', () => {
+    const set = validSet();
+    svc(set).forwardingGraphs[0].constituentVirtualLinks = ['mgmt'];
+    set.functions = set.functions.filter((f) => f.key.name !== 'firewall-vnf');
+    expect(runRule(rule, set)).toEqual([]);
+  });
 });

@@ -40,10 +40,16 @@ export const unusedVirtualLinkRule = defineRule(
       const steps = stepsOf(path, ctx);
       anyPath ||= steps.length > 0;
       for (let i = 1; i < steps.length; i++) {
-        const [a, b] = [steps[i - 1].r, steps[i].r];
-        if (!isResolved(a) || !isResolved(b)) continue;
-        const other = new Set(ctx.linksAt(b.key));
-        for (const vl of ctx.linksAt(a.key)) if (other.has(vl)) used.add(vl.id);
+        const [a, b] = [steps[i - 1], steps[i]];
+        if (isResolved(a.r) && isResolved(b.r)) {
+          const other = new Set(ctx.linksAt(b.r.key));
+          for (const vl of ctx.linksAt(a.r.key)) if (other.has(vl)) used.add(vl.id);
+        } else if (a.r.kind === 'no-descriptor' || b.r.kind === 'no-descriptor') {
+          // Into a function whose descriptor is missing: match the links by the references as written.
+          for (const vl of s.virtualLinks) {
+            if (vl.connectionPointRefs.includes(a.hop.connectionPointRef) && vl.connectionPointRefs.includes(b.hop.connectionPointRef)) used.add(vl.id);
+          }
+        }
       }
     }
     const managementCps = new Set(s.connectionPoints.filter((cp) => cp.type === 'management').map((cp) => cp.id));
