@@ -6,7 +6,7 @@ import type { BlobInfo, BlobStore } from '../packages/ports/blob-store.port';
 import type { Database } from './database';
 import { queryer } from './transactions';
 
-export const CHUNK_BYTES = 1024 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
 
 /**
  * Blobs as 1 MiB rows of `blob_chunk`. Any replica can read what another wrote, and content written
