@@ -11,6 +11,7 @@ import type { JobEngine } from './jobs/job-engine';
 import type { Database } from './persistence/database';
 import { NsdApiModule } from './api/nsd/nsd-api.module';
 import { VnfpkgmApiModule } from './api/vnfpkgm/vnfpkgm-api.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { MediaTypeGuard } from './sol013/media-type.guard';
 import { ProblemDetailsFilter } from './sol013/problem-details.filter';
 
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig, keys: AppKeys, db: Database, jobs: JobEngine): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NsdApiModule, VnfpkgmApiModule],
+      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NotificationsModule.forRoot(config), NsdApiModule, VnfpkgmApiModule],
       controllers: [ApiVersionsController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

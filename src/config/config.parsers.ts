@@ -1,5 +1,6 @@
 import type { OAuthClientConfig } from './config.schema';
 import { type AllowRule, parseAllowList } from '../shared/uri-allow-list';
+import { parseCallbackAllow } from '../notifications/delivery/callback-allow';
 
 /** Parsers throw a plain Error whose message says what a valid value looks like. */
 export const int = (min: number, max: number) => (raw: string): number => {
@@ -74,4 +75,10 @@ export const allowList = (raw: string): AllowRule[] => {
   const rules = parseAllowList(raw);
   if (!rules.length) throw new Error('lists no pattern');
   return rules;
+};
+
+/** Kept as text and checked now, so a bad entry stops the boot rather than the first delivery. */
+export const callbackAllow = (raw: string): string => {
+  parseCallbackAllow(raw);
+  return raw;
 };

@@ -22,6 +22,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   maxPackageBytes: number;
   uploadUriAllow: AllowRule[];
+  callbackAllow: string;
+  notificationHorizonSeconds: number;
   apiRoot: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   shutdownGraceMs: number;

@@ -1,5 +1,5 @@
 import type { VarSpec } from './config.schema';
-import { allowList, int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
+import { allowList, callbackAllow, int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
 import { parseAllowList } from '../shared/uri-allow-list';
 
 const v = <K extends VarSpec['key']>(spec: VarSpec<K>) => spec as unknown as VarSpec;
@@ -22,6 +22,8 @@ export const CONFIG_VARS: VarSpec[] = [
   v({ env: 'NFVO_MAX_BODY_BYTES', key: 'maxBodyBytes', doc: 'largest JSON request body accepted', parse: int(1024, 64 * 1024 * 1024), default: () => 1024 * 1024 }),
   v({ env: 'NFVO_MAX_PACKAGE_BYTES', key: 'maxPackageBytes', doc: 'largest package content accepted by PUT nsd_content / package_content', parse: int(1024, 64 * 1024 * 1024 * 1024), default: () => 1024 * 1024 * 1024 }),
   v({ env: 'NFVO_UPLOAD_URI_ALLOW', key: 'uploadUriAllow', doc: 'where upload_from_uri may fetch packages: comma-separated scheme://host[:port] patterns, * for labels or port', parse: allowList, default: () => parseAllowList('https://*') }),
+  v({ env: 'NFVO_CALLBACK_ALLOW', key: 'callbackAllow', doc: 'sensitive addresses (loopback, link-local, metadata) notification callbacks may still reach: comma-separated IPs or CIDR prefixes, * for all', parse: callbackAllow, default: () => callbackAllow('') }),
+  v({ env: 'NFVO_NOTIFICATION_HORIZON_SECONDS', key: 'notificationHorizonSeconds', doc: 'how long a failing notification is retried before it is kept as UNDELIVERABLE', parse: int(1, 30 * 86400), default: () => 86400 }),
   v({ env: 'NFVO_API_ROOT', key: 'apiRoot', doc: 'public base URL used in Location and _links (default: from the request Host)', parse: url(['https', 'http']) }),
   v({ env: 'LOG_LEVEL', key: 'logLevel', doc: 'pino log level', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const), default: () => 'info' as const }),
   v({ env: 'NFVO_SHUTDOWN_GRACE_MS', key: 'shutdownGraceMs', doc: 'how long SIGTERM waits for in-flight requests and jobs', parse: int(0, 600000), default: () => 10000 }),

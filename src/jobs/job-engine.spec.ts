@@ -22,6 +22,7 @@ describe(`JobEngine on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
 
   it('delivers a job sent inside a transaction only if that transaction commits', async () => {
     const seen: string[] = [];
+    await jobs.ensureQueue('tx-test');
     await jobs.work<{ tag: string }>('tx-test', async (d) => {
       seen.push(d.tag);
     });

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { Database } from '../persistence/database';
 import { managerOf } from '../persistence/transactions';
+import { QUEUES } from './queues';
 import type { TxHandle } from '../shared/unit-of-work';
 
 export interface JobEngineOptions {
@@ -36,7 +37,9 @@ export class JobEngine {
       : new PgBoss({ ...common, connectionString: databaseUrl, max: 4 });
     boss.on('error', () => undefined); // surfaced through /ready and job failures, not as crashes
     await boss.start();
-    return new JobEngine(boss);
+    const engine = new JobEngine(boss);
+    for (const q of QUEUES) await engine.ensureQueue(q);
+    return engine;
   }
 
   async ensureQueue(name: string): Promise<void> {
@@ -47,7 +50,8 @@ export class JobEngine {
 
   /** Enqueues within `tx`: the job becomes visible to workers only when `tx` commits. */
   async send<T extends object>(tx: TxHandle, name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
-    await this.ensureQueue(name);
+    // Never create a queue from inside a transaction (see queues.ts): unknown queues are a programming error.
+    if (!this.queues.has(name)) throw new Error(`job queue "${name}" is not declared in jobs/queues.ts`);
     return this.boss.send(name, data, { ...opts, db: Database.executorOf(managerOf(tx)) } as PgBoss.SendOptions);
   }
 

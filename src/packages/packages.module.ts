@@ -6,7 +6,6 @@ import { Database } from '../persistence/database';
 import { DatabaseBlobStore } from '../persistence/database-blob-store';
 import { DatabaseDescriptorStore } from '../persistence/descriptor.store';
 import { DocumentStore } from '../persistence/document-store';
-import { DatabaseEventLog } from '../persistence/domain-event.log';
 import { DatabasePackageFileStore } from '../persistence/package-file.store';
 import { DatabaseUnitOfWork } from '../persistence/transactions';
 import { NSD_INFO_STORE } from './nsd-info/nsd-info.store';
@@ -24,8 +23,6 @@ import { GuardedPackageFetcher } from '../adapters/http/guarded-package-fetcher'
 import { SecretBox } from '../shared/secret-box';
 import { EXT_ARTIFACTS_ACCESS_STORE } from './ext-artifacts/ext-artifacts-access';
 import { DatabaseExtArtifactsAccessStore } from '../persistence/ext-artifacts-access.store';
-import { APP_KEYS } from '../config/config.module';
-import type { AppKeys } from '../config/app-keys';
 import { OnboardPackage } from './onboarding/onboard-package.use-case';
 import { OnboardingWorker } from './onboarding/onboarding.worker';
 import { ArchivePackageReader } from './onboarding/archive-package-reader';
@@ -40,7 +37,6 @@ const db = (make: (d: Database) => unknown) => ({ inject: [Database], useFactory
     { provide: BLOB_STORE, ...db((d) => new DatabaseBlobStore(d)) },
     { provide: PACKAGE_FILE_STORE, ...db((d) => new DatabasePackageFileStore(d)) },
     { provide: DESCRIPTOR_STORE, ...db((d) => new DatabaseDescriptorStore(d)) },
-    { provide: EVENT_LOG, useFactory: () => new DatabaseEventLog() },
     { provide: UNIT_OF_WORK, ...db((d) => new DatabaseUnitOfWork(d)) },
     { provide: JOB_QUEUE, useExisting: JobEngine },
     { provide: PACKAGE_READER, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ArchivePackageReader(c.maxPackageBytes) },
@@ -50,7 +46,6 @@ const db = (make: (d: Database) => unknown) => ({ inject: [Database], useFactory
       useFactory: (nsds, vnfPkgs, files, descriptors, blobs, events, uow, reader, config: AppConfig) =>
         new OnboardPackage({ nsds, vnfPkgs, files, descriptors, blobs, events, uow, reader, now: () => new Date(), maxFileBytes: config.maxPackageBytes }),
     },
-    { provide: SECRET_BOX, inject: [APP_KEYS], useFactory: (k: AppKeys) => new SecretBox(k.encryption) },
     { provide: EXT_ARTIFACTS_ACCESS_STORE, inject: [Database, SECRET_BOX], useFactory: (d: Database, box: SecretBox) => new DatabaseExtArtifactsAccessStore(d, box) },
     {
       provide: FETCH_PACKAGE,
@@ -65,6 +60,6 @@ const db = (make: (d: Database) => unknown) => ({ inject: [Database], useFactory
     },
     OnboardingWorker,
   ],
-  exports: [UPLOAD_FROM_URI, EXT_ARTIFACTS_ACCESS_STORE, NSD_INFO_STORE, VNF_PKG_INFO_STORE, BLOB_STORE, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, EVENT_LOG, UNIT_OF_WORK, JOB_QUEUE],
+  exports: [UPLOAD_FROM_URI, EXT_ARTIFACTS_ACCESS_STORE, NSD_INFO_STORE, VNF_PKG_INFO_STORE, BLOB_STORE, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, UNIT_OF_WORK, JOB_QUEUE],
 })
 export class PackagesModule {}

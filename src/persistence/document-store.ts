@@ -18,8 +18,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `label` come from our code, never from a request; every value travels as a bind parameter.
  */
 export class DocumentStore<T extends { id: string }> implements ResourceStore<T> {
-  constructor(private readonly db: Database, private readonly table: string, private readonly label: string) {
-    if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+  /**
+   * `scope` limits the store to the rows whose columns hold these values (e.g. the subscriptions of one
+   * API version); the column names come from our code, the values are bound.
+   */
+  constructor(private readonly db: Database, private readonly table: string, private readonly label: string, private readonly scope: Array<[string, string]> = []) {
+    if (!/^[a-z_]+$/.test(table) || scope.some(([c]) => !/^[a-z_]+$/.test(c))) throw new Error(`bad table or column name ${table}`);
+  }
+
+  /** The scope condition with its values bound after the given parameters. */
+  private scoped(params: unknown[]): string {
+    return this.scope.map(([c, v]) => ` AND ${c} = $${params.push(v)}`).join('');
   }
 
   async insert(doc: T, tx?: TxHandle): Promise<Stored<T>> {
@@ -32,13 +41,15 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
 
   async get(id: string, tx?: TxHandle): Promise<Stored<T> | undefined> {
     if (!UUID.test(id)) return undefined;
-    const rows: Row[] = await queryer(this.db, tx).query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1`, [id]);
+    const params: unknown[] = [id];
+    const rows: Row[] = await queryer(this.db, tx).query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1${this.scoped(params)}`, params);
     return rows[0] ? toStored(rows[0]) : undefined;
   }
 
   async list(condition: SqlCondition | undefined, afterSeq: string | undefined, limit: number): Promise<Page<T>> {
     const params = [...(condition?.params ?? [])];
     const where = [condition ? `(${condition.sql})` : 'TRUE'];
+    for (const [c, v] of this.scope) where.push(`${c} = $${params.push(v)}`);
     if (afterSeq !== undefined) {
       params.push(afterSeq);
       where.push(`seq > $${params.length}::bigint`);
@@ -73,7 +84,8 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
   }
 
   private async lock(tx: EntityManager, id: string): Promise<Stored<T>> {
-    const rows: Row[] = UUID.test(id) ? await tx.query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1 FOR UPDATE`, [id]) : [];
+    const params: unknown[] = [id];
+    const rows: Row[] = UUID.test(id) ? await tx.query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1${this.scoped(params)} FOR UPDATE`, params) : [];
     if (!rows[0]) throw new NfvoError('NOT_FOUND', `No ${this.label} with id ${id.slice(0, 64)}`);
     return toStored<T>(rows[0]);
   }

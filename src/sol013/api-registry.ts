@@ -24,6 +24,18 @@ export const SOL005_APIS: ApiDefinition[] = [
     ],
   },
   {
+    apiName: 'nslcm',
+    majors: [
+      { major: 'v1', versions: ['1.0.0'], requireVersionHeader: false },
+      { major: 'v2', versions: ['2.12.0'], requireVersionHeader: true },
+    ],
+  },
+  {
+    // nsfm stayed at major v1 in SOL005 V4.5.1 (API version 1.12.0); V2.4.1 clients (1.0.0) share it.
+    apiName: 'nsfm',
+    majors: [{ major: 'v1', versions: ['1.12.0', '1.0.0'], requireVersionHeader: false }],
+  },
+  {
     apiName: 'vnfpkgm',
     majors: [
       { major: 'v1', versions: ['1.0.0'], requireVersionHeader: false },

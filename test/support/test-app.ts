@@ -24,14 +24,15 @@ export interface TestApp {
 }
 
 /** The production application (createApp) on a fresh database schema, listening on an ephemeral port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `reuse` starts the application on an existing database (a restart); closing it then leaves the database alone. */
+export async function startTestApp(env: Record<string, string> = {}, reuse?: TestDb): Promise<TestApp> {
   const config = loadConfig({
     NFVO_OAUTH_CLIENTS: `${ADMIN.id}:${ADMIN.secret},${READER.id}:${READER.secret}:nsd:read`,
     NFVO_SECRET_KEY: 'cd'.repeat(32),
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const t = await openTestDatabase();
+  const t = reuse ?? (await openTestDatabase());
   const jobs = await JobEngine.start(t.db, t.databaseUrl, { schema: t.jobsSchema, pollSeconds: 0.5 });
   const app = await createApp({ config, keys: resolveKeys(config), db: t.db, jobs, logger: pino({ level: 'silent' }) });
   await app.get(ClientRegistry).init();
@@ -56,7 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await jobs.stop(1000);
-      await t.drop();
+      if (!reuse) await t.drop();
     },
   };
 }

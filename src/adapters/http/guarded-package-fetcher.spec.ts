@@ -29,6 +29,14 @@ describe('GuardedPackageFetcher', () => {
     expect(await read(ok.body)).toBe('ok');
   });
 
+  it('refuses an IP-literal URI to a sensitive address (Node skips lookup for literals)', async () => {
+    for (const host of ['127.0.0.1', '169.254.169.254', '[::1]']) {
+      await expect(fetcher.fetch(new URL(`http://${host}:${port}/p`), { allowSensitiveAddress: false, timeoutMs: 1000 })).rejects.toMatchObject({
+        message: expect.stringMatching(/never fetched from/),
+      });
+    }
+  });
+
   it('times out a server that does not answer', async () => {
     await expect(fetcher.fetch(new URL(`http://127.0.0.1:${port}/slow`), { allowSensitiveAddress: true, timeoutMs: 300 })).rejects.toMatchObject({
       message: expect.stringMatching(/within 300 ms/),

@@ -1,4 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isSensitiveAddress } from '../../shared/address-policy';
@@ -16,6 +17,9 @@ export class GuardedPackageFetcher implements PackageFetcher {
   fetch(url: URL, o: { username?: string; password?: string; allowSensitiveAddress: boolean; timeoutMs: number }): Promise<FetchedContent> {
     return new Promise((resolve, reject) => {
       const fail = (msg: string) => reject(new FetchError(`Fetching ${url.origin}${url.pathname.slice(0, 200)} failed: ${msg}`));
+      // Node does not call `lookup` for an IP literal, so a literal address is checked here.
+      const literal = url.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(literal) && !o.allowSensitiveAddress && isSensitiveAddress(literal)) return fail(`${literal} is an address packages are never fetched from`);
       // Same shape as dns.lookup (Node asks for `all: true` when it races address families).
       const lookup = (host: string, opts: { all?: boolean }, cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void) =>
         dnsLookup(host, { ...opts, all: true }, (err, addresses) => {

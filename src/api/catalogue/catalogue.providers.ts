@@ -14,6 +14,8 @@ import { DESCRIPTOR_STORE, type DescriptorStore } from '../../packages/ports/des
 import { JOB_QUEUE, type JobQueue } from '../../packages/ports/job-queue.port';
 import { PACKAGE_FILE_STORE, type OwnerType, type PackageFileStore } from '../../packages/ports/package-file-store.port';
 import { UNIT_OF_WORK } from '../../packages/packages.tokens';
+import { EVENT_LOG, type EventLog } from '../../packages/ports/event-log.port';
+import { changeEvents, deletionEvents } from '../../packages/catalogue/catalogue-events';
 import { CatalogueContentHttp } from './catalogue-content-http';
 import { CatalogueHttp } from './catalogue-http';
 import type { CatalogueResource } from './catalogue-resource';
@@ -25,18 +27,19 @@ export function catalogueProviders<T extends Item>(resource: CatalogueResource<T
   return [
     {
       provide: resource.token,
-      inject: [storeToken, UNIT_OF_WORK, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, APP_CONFIG, APP_KEYS],
-      useFactory: (store: ResourceStore<T>, uow: UnitOfWork, files: PackageFileStore, descriptors: DescriptorStore, config: AppConfig, keys: AppKeys) =>
+      inject: [storeToken, UNIT_OF_WORK, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, EVENT_LOG, APP_CONFIG, APP_KEYS],
+      useFactory: (store: ResourceStore<T>, uow: UnitOfWork, files: PackageFileStore, descriptors: DescriptorStore, events: EventLog, config: AppConfig, keys: AppKeys) =>
         new CatalogueHttp(
           resource,
           {
             store,
             create: new CreateCatalogueItem(resource.kind, store),
-            modify: new ModifyCatalogueItem(resource.kind, store),
-            // Deleting the info resource deletes its content and descriptors in the same transaction.
-            remove: new DeleteCatalogueItem(resource.kind, store, uow, async (id, tx) => {
-              await files.removeAll(owner, id, tx);
-              await descriptors.removeAll(owner, id, tx);
+            modify: new ModifyCatalogueItem(resource.kind, store, uow, events, (before, after) => changeEvents(owner, before as never, after as never)),
+            // Deleting the info resource deletes its content and descriptors, and announces it, in the same transaction.
+            remove: new DeleteCatalogueItem(resource.kind, store, uow, async (item, tx) => {
+              await files.removeAll(owner, item.id, tx);
+              await descriptors.removeAll(owner, item.id, tx);
+              for (const e of deletionEvents(owner, item as never)) await events.append(e, tx);
             }),
           },
           config,

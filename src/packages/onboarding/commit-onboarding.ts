@@ -7,6 +7,7 @@ import type { OwnerType, PackageFile } from '../ports/package-file-store.port';
 import type { OnboardingDeps } from './onboarding-deps';
 import type { OnboardingOutcome } from './onboarding-outcome';
 import { nsdFields, vnfPkgFields } from './catalogue-fields';
+import { nsdOnboarded, vnfPkgOnboarded } from '../catalogue/catalogue-events';
 
 type Success = Extract<OnboardingOutcome, { ok: true }>;
 
@@ -28,8 +29,8 @@ export async function commitOnboarding(d: OnboardingDeps, owner: OwnerType, owne
     if (owner === 'vnf_pkg') {
       const fn = o.newFunctions[0];
       await d.descriptors.add('vnf_pkg', ownerId, fn, tx);
-      await d.vnfPkgs.update(ownerId, (cur) => onboarded({ ...cur.doc, ...vnfPkgFields(fn, createdAt) }), tx);
-      await d.events.append({ type: 'VnfPackageOnboardingNotification', subjectType: 'vnf_pkg', subjectId: ownerId, payload: { vnfPkgId: ownerId, vnfdId: keyToString(fn.key) } }, tx);
+      const stored = await d.vnfPkgs.update(ownerId, (cur) => onboarded({ ...cur.doc, ...vnfPkgFields(fn, createdAt) }), tx);
+      await d.events.append(vnfPkgOnboarded(stored.doc), tx);
       return;
     }
     const pkgIds = new Map(o.existing.map((e) => [keyToString(e.descriptor.key), e.vnfPkgId]));
@@ -37,8 +38,8 @@ export async function commitOnboarding(d: OnboardingDeps, owner: OwnerType, owne
     const service = o.service!;
     await d.descriptors.add('nsd', ownerId, service, tx);
     const vnfPkgIds = [...new Set(service.functions.map((r) => pkgIds.get(keyToString(r.descriptor))).filter((x): x is string => !!x))];
-    await d.nsds.update(ownerId, (cur) => ({ ...cur.doc, ...nsdFields(service, vnfPkgIds), nsdOnboardingState: 'ONBOARDED', nsdOperationalState: 'ENABLED' }) as NsdInfo, tx);
-    await d.events.append({ type: 'NsdOnBoardingNotification', subjectType: 'nsd', subjectId: ownerId, payload: { nsdInfoId: ownerId, nsdId: keyToString(service.key) } }, tx);
+    const nsd = await d.nsds.update(ownerId, (cur) => ({ ...cur.doc, ...nsdFields(service, vnfPkgIds), nsdOnboardingState: 'ONBOARDED', nsdOperationalState: 'ENABLED' }) as NsdInfo, tx);
+    await d.events.append(nsdOnboarded(nsd.doc), tx);
   });
 }
 
@@ -47,10 +48,10 @@ const onboarded = (p: VnfPkgInfo): VnfPkgInfo => ({ ...p, onboardingState: 'ONBO
 /** A function carried by an NSD package becomes a VNF package of its own, sharing the stored descriptor file. */
 async function embeddedVnfPackage(d: OnboardingDeps, fn: FunctionDescriptor, stored: Map<string, PackageFile>, createdAt: string, tx: TxHandle): Promise<string> {
   const id = randomUUID();
-  await d.vnfPkgs.insert(onboarded({ ...VNF_PKG_KIND.create(id), ...vnfPkgFields(fn, createdAt) }), tx);
+  const pkg = await d.vnfPkgs.insert(onboarded({ ...VNF_PKG_KIND.create(id), ...vnfPkgFields(fn, createdAt) }), tx);
   await d.descriptors.add('vnf_pkg', id, fn, tx);
   const file = stored.get(fn.source.file);
   if (file) await d.files.add('vnf_pkg', id, file, tx); // the blob is shared with the NSD package's copy
-  await d.events.append({ type: 'VnfPackageOnboardingNotification', subjectType: 'vnf_pkg', subjectId: id, payload: { vnfPkgId: id, vnfdId: keyToString(fn.key) } }, tx);
+  await d.events.append(vnfPkgOnboarded(pkg.doc), tx);
   return id;
 }

@@ -4,6 +4,7 @@ import type { NsdInfo } from '../nsd-info/nsd-info.model';
 import type { VnfPkgInfo } from '../vnf-pkg-info/vnf-pkg-info.model';
 import type { OwnerType } from '../ports/package-file-store.port';
 import type { OnboardingDeps } from './onboarding-deps';
+import { nsdOnboardingFailed } from '../catalogue/catalogue-events';
 
 /**
  * The failure path, in ONE transaction: the info resource goes to ERROR with onboardingFailureDetails (a
@@ -16,8 +17,8 @@ export async function failOnboarding(d: OnboardingDeps, owner: OwnerType, ownerI
     await d.files.removeAll(owner, ownerId, tx);
     await d.descriptors.removeAll(owner, ownerId, tx);
     if (owner === 'nsd') {
-      await d.nsds.update(ownerId, (cur) => ({ ...cur.doc, nsdOnboardingState: 'ERROR', onboardingFailureDetails: details }) as NsdInfo, tx);
-      await d.events.append({ type: 'NsdOnBoardingFailureNotification', subjectType: 'nsd', subjectId: ownerId, payload: { nsdInfoId: ownerId, onboardingFailureDetails: details } }, tx);
+      const nsd = await d.nsds.update(ownerId, (cur) => ({ ...cur.doc, nsdOnboardingState: 'ERROR', onboardingFailureDetails: details }) as NsdInfo, tx);
+      await d.events.append(nsdOnboardingFailed(nsd.doc), tx);
     } else {
       await d.vnfPkgs.update(ownerId, (cur) => ({ ...cur.doc, onboardingState: 'ERROR', onboardingFailureDetails: details }) as VnfPkgInfo, tx);
     }
