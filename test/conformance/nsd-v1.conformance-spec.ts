@@ -1,6 +1,7 @@
 import { loadEtsiContract } from '../support/etsi/etsi-contract';
 import { referenceSkipReason } from '../support/etsi/skip-reason';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { TestSubscriber } from '../support/subscriber';
 
 /**
  * Every response body of the nsd/v1 routes, validated against ETSI's own SOL005 V2.4.1 NSD Management
@@ -15,11 +16,17 @@ const contract = loadEtsiContract('nsd');
   let auth: Record<string, string>;
   const base = '/nsd/v1/ns_descriptors';
 
+  let sub: TestSubscriber;
+
   beforeAll(async () => {
-    a = await startTestApp({ NFVO_PAGE_SIZE: '2' });
+    sub = await new TestSubscriber().start();
+    a = await startTestApp({ NFVO_PAGE_SIZE: '2', NFVO_CALLBACK_ALLOW: '127.0.0.1' });
     auth = { Authorization: `Bearer ${await a.token()}` };
   });
-  afterAll(() => a?.close());
+  afterAll(async () => {
+    await a?.close();
+    await sub?.close();
+  });
 
   /** Validates a response against the bundle's schema for that operation and status. */
   const conforms = (method: string, template: string, r: { status: number; body: unknown }) => {
@@ -75,5 +82,26 @@ const contract = loadEtsiContract('nsd');
       expect(r.status).toBe(status);
       conforms(method, template, r);
     }
+  });
+
+  it('subscriptions and the notifications they receive (NsdmSubscription, NsdChangeNotification, NsdDeletionNotification)', async () => {
+    const created = await a.http.post('/nsd/v1/subscriptions').set(auth).send({ callbackUri: `${sub.url}/v1`, filter: { notificationTypes: ['NsdChangeNotification', 'NsdDeletionNotification'] } });
+    conforms('POST', '/subscriptions', created);
+    conforms('GET', '/subscriptions', await a.http.get('/nsd/v1/subscriptions').set(auth));
+    conforms('GET', '/subscriptions/{subscriptionId}', await a.http.get(`/nsd/v1/subscriptions/${created.body.id}`).set(auth));
+
+    const c = await a.http.post(base).set(auth).send({});
+    await a.t.db.dataSource.query(`UPDATE nsd_info SET doc = doc || '{"nsdOnboardingState":"ONBOARDED","nsdOperationalState":"ENABLED","nsdId":"v:n:1"}'::jsonb WHERE id = $1`, [c.body.id]);
+    await a.http.patch(`${base}/${c.body.id}`).set(auth).set('Content-Type', 'application/merge-patch+json').send('{"nsdOperationalState":"DISABLED"}');
+    await a.http.delete(`${base}/${c.body.id}`).set(auth);
+    await sub.waitFor(2);
+    const [change, deletion] = sub.received.map((r) => r.body);
+    for (const [type, body] of [['NsdChangeNotification', change], ['NsdDeletionNotification', deletion]] as const) {
+      const result = contract!.requestValidator('POST', `/URI_is_provided_by_the_client_when_creating_the_subscription-${type}`)(body);
+      expect({ type, errors: result.errors }).toEqual({ type, errors: [] });
+      // The schema is real: an empty body fails it.
+      expect(contract!.requestValidator('POST', `/URI_is_provided_by_the_client_when_creating_the_subscription-${type}`)({}).valid).toBe(false);
+    }
+    conforms('DELETE', '/subscriptions/{subscriptionId}', await a.http.delete(`/nsd/v1/subscriptions/${created.body.id}`).set(auth));
   });
 });

@@ -2,6 +2,7 @@ import { loadEtsiContract } from '../support/etsi/etsi-contract';
 import { referenceSkipReason } from '../support/etsi/skip-reason';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { readExample } from '../support/example-packages';
+import { TestSubscriber } from '../support/subscriber';
 
 /** Every vnfpkgm/v1 response body, validated against ETSI's SOL005 V2.4.1 VNF Package Management bundle. */
 const skip = referenceSkipReason('vnfpkgm');
@@ -13,11 +14,17 @@ const contract = loadEtsiContract('vnfpkgm');
   let auth: Record<string, string>;
   const base = '/vnfpkgm/v1/vnf_packages';
 
+  let sub: TestSubscriber;
+
   beforeAll(async () => {
-    a = await startTestApp({ NFVO_PAGE_SIZE: '2' });
+    sub = await new TestSubscriber().start();
+    a = await startTestApp({ NFVO_PAGE_SIZE: '2', NFVO_CALLBACK_ALLOW: '127.0.0.1' });
     auth = { Authorization: `Bearer ${await a.token()}` };
   });
-  afterAll(() => a?.close());
+  afterAll(async () => {
+    await a?.close();
+    await sub?.close();
+  });
 
   const conforms = (method: string, template: string, r: { status: number; body: unknown }) => {
     const result = contract!.responseValidator(method, template, r.status)(r.body);
@@ -62,5 +69,23 @@ const contract = loadEtsiContract('vnfpkgm');
       expect(r.status).toBe(status);
       conforms(method, template, r);
     }
+  });
+
+  it('subscriptions and the notifications they receive (PkgmSubscription, VnfPackageOnboardingNotification, VnfPackageChangeNotification)', async () => {
+    const created = await a.http.post('/vnfpkgm/v1/subscriptions').set(auth).send({ callbackUri: `${sub.url}/pkg-v1` });
+    expect(created.status).toBe(201);
+    conforms('GET', '/subscriptions', await a.http.get('/vnfpkgm/v1/subscriptions').set(auth));
+    conforms('GET', '/subscriptions/{subscriptionId}', await a.http.get(`/vnfpkgm/v1/subscriptions/${created.body.id}`).set(auth));
+    const id = (await a.http.post(base).set(auth).send({})).body.id;
+    await a.http.put(`${base}/${id}/package_content`).set(auth).set('Content-Type', 'text/plain').send(readExample('loadbalancer-vnfd.yaml'));
+    await settle(id);
+    await a.http.patch(`${base}/${id}`).set(auth).set('Content-Type', 'application/merge-patch+json').send('{"operationalState":"DISABLED"}');
+    await sub.waitFor(2);
+    for (const body of sub.received.map((r) => r.body)) {
+      const path = `/URI_is_provided_by_the_client_when_creating_the_subscription-${String(body.notificationType)}`;
+      expect({ type: body.notificationType, errors: contract!.requestValidator('POST', path)(body).errors }).toEqual({ type: body.notificationType, errors: [] });
+      expect(contract!.requestValidator('POST', path)({}).valid).toBe(false);
+    }
+    expect(sub.received.map((r) => r.body.notificationType)).toEqual(['VnfPackageOnboardingNotification', 'VnfPackageChangeNotification']);
   });
 });
