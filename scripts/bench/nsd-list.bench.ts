@@ -3,6 +3,8 @@
  * and a filter on a nested attribute, each against a bare Node server replaying the same bytes in the same
  * run (the ratio is what is comparable across machines), plus the plan PostgreSQL picks for the filter.
  */
+import { clientCredentialsToken } from './oauth-token';
+import { dropSchemas } from './scratch-schema';
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Benchmark, BenchContext } from './bench.types';
@@ -60,7 +62,7 @@ async function run(ctx: BenchContext): Promise<void> {
   const seeded = await seedNsdInfo(pg, ROWS);
   ctx.print(`${label(NAME, 'setup')}${seeded.rows} NsdInfo rows inserted in one transaction and ANALYZEd in ${seconds(seeded.millis)} (schema ${schema}, autovacuum off for nsd_info); NFVO pid ${nfvo.child.pid}, NFVO_PAGE_SIZE ${PAGE_SIZE}; ${LOAD.connections} connections, pipelining 1, ${LOAD.warmupSec} s warm-up + ${LOAD.durationSec} s per run`);
 
-  const headers = { Authorization: `Bearer ${await token(nfvo.url, client)}`, Version: API_VERSION };
+  const headers = { Authorization: `Bearer ${await clientCredentialsToken(nfvo.url, client)}`, Version: API_VERSION };
   const team = teamNear(seeded, 0.015);
   const nested = `(eq,userDefinedData/owner/team,${team})`;
   const page: Scenario = { name: 'page-of-100', path: COLLECTION };
@@ -147,18 +149,6 @@ function teamNear(seeded: SeedStats, share: number): string {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(n / of < 0.01 ? 2 : 1)} %`;
 
-/** OAuth 2.0 client credentials (RFC 6749 cl. 4.4) with HTTP Basic, as the test support does. */
-async function token(base: string, c: { id: string; secret: string }): Promise<string> {
-  const r = await fetch(`${base}/oauth2/token`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from(`${c.id}:${c.secret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials',
-  });
-  const body = await r.text();
-  if (r.status !== 200) throw new Error(`POST /oauth2/token answered ${r.status}: ${body.slice(0, 300)}`);
-  return (JSON.parse(body) as { access_token: string }).access_token;
-}
-
 interface Captured {
   status: number;
   /** What the bare server repeats: the representation's type, the API version, and paging. */
@@ -182,13 +172,3 @@ async function capture(url: string, headers: Record<string, string>): Promise<Ca
   return { status: r.status, headers: kept, body, items: parsed.length };
 }
 
-/** On a connection of its own: the benchmark's connection may be the thing that failed. */
-async function dropSchemas(databaseUrl: string, schemas: string[]): Promise<void> {
-  const conn = await tryConnect(databaseUrl);
-  if (!('client' in conn)) throw new Error(`cannot reach PostgreSQL to drop ${schemas.join(', ')}: ${conn.reason}`);
-  try {
-    for (const s of schemas) await conn.client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-  } finally {
-    await conn.client.end();
-  }
-}
