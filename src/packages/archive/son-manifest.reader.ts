@@ -1,12 +1,13 @@
 import { descriptorKindOf } from './descriptor-content-types';
 import { hashShapeError } from './hash-algorithm';
-import { normaliseManifestPath } from './manifest-path';
 import type { DescriptorRef, ManifestFile, ManifestReadResult, PackageTree } from './package-manifest';
 import { problem, type PackageProblem } from './package-problem';
 import { readPackageText } from './read-manifest-text';
 import type { UnpackLimits } from './unpack-limits';
 import { loadYamlManifest, type YamlManifest } from './yaml-manifest';
-import { checkTopLevelKeys, isRecord, scalarMetadata, stringField } from './yaml-manifest.rules';
+import { checkTopLevelKeys, scalarMetadata, stringField } from './yaml-manifest.rules';
+import { readContentList } from './package-content-list';
+import { normaliseManifestPath } from './manifest-path';
 
 export const SON_MANIFEST = 'META-INF/MANIFEST.MF';
 
@@ -44,32 +45,7 @@ export async function readSonManifest(tree: PackageTree, limits: UnpackLimits): 
 }
 
 function contentOf(y: YamlManifest, problems: PackageProblem[]): ManifestFile[] {
-  const invalid = (line: number | undefined, message: string) =>
-    problems.push(problem({ code: 'package.manifest-invalid', file: SON_MANIFEST, line, message: `${SON_MANIFEST}${line ? ` line ${line}` : ''}: ${message}` }));
-  const content = y.data.package_content;
-  if (!Array.isArray(content)) {
-    invalid(y.lineOfKey('package_content'), 'package_content is missing or not a list, so no file of the package can be verified.');
-    return [];
-  }
-  const files: ManifestFile[] = [];
-  for (const [i, item] of (content as unknown[]).entries()) {
-    const line = y.lineOf(['package_content', i]);
-    const name = isRecord(item) ? stringField(item, 'name') : undefined;
-    if (!isRecord(item) || name === undefined) {
-      invalid(line, `package_content item ${i + 1} has no "name".`);
-      continue;
-    }
-    const path = normaliseManifestPath(name);
-    if (path === undefined || files.some((f) => f.path === path)) {
-      invalid(line, path === undefined ? `"${name}" is not a path inside the package.` : `"${name}" is listed twice.`);
-      continue;
-    }
-    const contentType = stringField(item, 'content-type');
-    if (contentType === undefined) invalid(line, `"${name}" has no "content-type" (pd-schema requires one).`);
-    const claim = md5Claim(item, name, path, line, invalid, problems);
-    files.push({ path, ...claim, ...(contentType ? { contentType } : {}), declaredIn: SON_MANIFEST, line });
-  }
-  return files;
+  return readContentList(y, SON_MANIFEST, problems, { pathKey: 'name', schema: 'pd-schema', claimOf: (item, name, path, line, invalid) => md5Claim(item, name, path, line, invalid, problems) });
 }
 
 /** pd-schema makes md5 optional: without one the file is only checked for presence, with a warning. */
