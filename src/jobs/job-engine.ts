@@ -38,13 +38,15 @@ export class JobEngine {
     boss.on('error', () => undefined); // surfaced through /ready and job failures, not as crashes
     await boss.start();
     const engine = new JobEngine(boss);
-    for (const q of QUEUES) await engine.ensureQueue(q);
+    for (const q of QUEUES) await engine.ensureQueue(q.name, q.policy);
     return engine;
   }
 
-  async ensureQueue(name: string): Promise<void> {
+  async ensureQueue(name: string, policy: 'standard' | 'short' = 'standard'): Promise<void> {
     if (this.queues.has(name)) return;
-    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+    const existing = await this.boss.getQueue(name);
+    if (!existing) await this.boss.createQueue(name, { name, policy });
+    else if (existing.policy !== policy) await this.boss.updateQueue(name, { name, policy });
     this.queues.add(name);
   }
 

@@ -2,7 +2,7 @@ import type { DomainEvent, EventLog } from '../packages/ports/event-log.port';
 import type { JobQueue } from '../packages/ports/job-queue.port';
 import type { TxHandle } from '../shared/unit-of-work';
 import { FILTERS } from './filters';
-import { DELIVERY_JOB_OPTIONS, DELIVER_NOTIFICATIONS_QUEUE } from './delivery/delivery-queue';
+import { DELIVERY_JOB_OPTIONS, DELIVER_NOTIFICATIONS_QUEUE, deliveryKeyOf } from './delivery/delivery-queue';
 import { apiOfEvent, notificationBody } from './notification-body';
 import type { SubscriptionRepository } from './subscription-repository.port';
 
@@ -36,7 +36,8 @@ export class NotificationOutbox implements EventLog {
       if (!FILTERS[api].matches(s.filter ?? {}, { type: e.type, attributes })) continue;
       const body = notificationBody(e, { subscriptionId: s.id, api, major: s.major, apiRoot }, this.now());
       await this.writer.addNotification({ id: body.id as string, subscriptionId: s.id, orderingKey: e.subjectId, type: e.type, body }, tx);
-      await this.jobs.send(tx, DELIVER_NOTIFICATIONS_QUEUE, { subscriptionId: s.id, orderingKey: e.subjectId }, DELIVERY_JOB_OPTIONS);
+      const key = { subscriptionId: s.id, orderingKey: e.subjectId };
+      await this.jobs.send(tx, DELIVER_NOTIFICATIONS_QUEUE, key, { ...DELIVERY_JOB_OPTIONS, singletonKey: deliveryKeyOf(key) });
     }
   }
 }

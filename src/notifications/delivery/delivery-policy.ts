@@ -34,7 +34,7 @@ export function deliveryPolicy(o: DeliveryPolicyInput = {}): DeliveryPolicy {
     horizonMs: 24 * 3600_000,
     leaseMs: 60_000,
     sweepIntervalMs: 5_000,
-    concurrency: 4,
+    concurrency: 12,
     allowAddresses: () => false,
     ...o,
     backoff: { baseMs: 1_000, factor: 2, maxMs: 5 * 60_000, jitter: 0.2, ...o.backoff },

@@ -11,6 +11,12 @@ export type DeliverNotificationsJob = DeliveryKey;
 /** A job that threw (database unavailable) is retried by pg-boss; the sweeper is the backstop after that. */
 export const DELIVERY_JOB_OPTIONS: SendOptions = { retryLimit: 3, retryDelay: 5, retryBackoff: true };
 
+/**
+ * One queued job per (subscription, ordering key) (queue policy `short`, see jobs/queues.ts): a send while
+ * one already waits is dropped, and the waiting job delivers whatever is pending when it runs.
+ */
+export const deliveryKeyOf = (k: DeliveryKey): string => `${k.subscriptionId}:${k.orderingKey}`;
+
 export const isDeliveryJob = (d: unknown): d is DeliverNotificationsJob =>
   typeof (d as DeliveryKey)?.subscriptionId === 'string' && typeof (d as DeliveryKey)?.orderingKey === 'string';
 
@@ -24,6 +30,6 @@ export async function enqueueDeliveries(db: Database, jobs: JobEngine, keys: Del
   await jobs.ensureQueue(DELIVER_NOTIFICATIONS_QUEUE);
   const opts = { ...DELIVERY_JOB_OPTIONS, ...(startAfter ? { startAfter } : {}) };
   await db.transaction(async (m) => {
-    for (const k of keys) await jobs.send(handleOf(m), DELIVER_NOTIFICATIONS_QUEUE, { subscriptionId: k.subscriptionId, orderingKey: k.orderingKey }, opts);
+    for (const k of keys) await jobs.send(handleOf(m), DELIVER_NOTIFICATIONS_QUEUE, { subscriptionId: k.subscriptionId, orderingKey: k.orderingKey }, { ...opts, singletonKey: deliveryKeyOf(k) });
   });
 }
