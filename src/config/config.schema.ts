@@ -21,6 +21,7 @@ export interface AppConfig {
   pageSize: number;
   maxBodyBytes: number;
   maxPackageBytes: number;
+  uploadStaleSeconds: number;
   uploadUriAllow: AllowRule[];
   callbackAllow: string;
   notificationHorizonSeconds: number;

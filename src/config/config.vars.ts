@@ -21,6 +21,7 @@ export const CONFIG_VARS: VarSpec[] = [
   v({ env: 'NFVO_PAGE_SIZE', key: 'pageSize', doc: 'items per page of container GETs (SOL013 cl. 5.4)', parse: int(1, 10000), default: () => 100 }),
   v({ env: 'NFVO_MAX_BODY_BYTES', key: 'maxBodyBytes', doc: 'largest JSON request body accepted', parse: int(1024, 64 * 1024 * 1024), default: () => 1024 * 1024 }),
   v({ env: 'NFVO_MAX_PACKAGE_BYTES', key: 'maxPackageBytes', doc: 'largest package content accepted by PUT nsd_content / package_content', parse: int(1024, 64 * 1024 * 1024 * 1024), default: () => 1024 * 1024 * 1024 }),
+  v({ env: 'NFVO_UPLOAD_STALE_SECONDS', key: 'uploadStaleSeconds', doc: 'an upload (or upload_from_uri download) unfinished after this long is abandoned: the item goes back to CREATED and partial content is dropped', parse: int(60, 7 * 86400), default: () => 3600 }),
   v({ env: 'NFVO_UPLOAD_URI_ALLOW', key: 'uploadUriAllow', doc: 'where upload_from_uri may fetch packages: comma-separated scheme://host[:port] patterns, * for labels or port', parse: allowList, default: () => parseAllowList('https://*') }),
   v({ env: 'NFVO_CALLBACK_ALLOW', key: 'callbackAllow', doc: 'sensitive addresses (loopback, link-local, metadata) notification callbacks may still reach: comma-separated IPs or CIDR prefixes, * for all', parse: callbackAllow, default: () => callbackAllow('') }),
   v({ env: 'NFVO_NOTIFICATION_HORIZON_SECONDS', key: 'notificationHorizonSeconds', doc: 'how long a failing notification is retried before it is kept as UNDELIVERABLE', parse: int(1, 30 * 86400), default: () => 86400 }),

@@ -8,6 +8,8 @@ import { DatabaseDescriptorStore } from '../persistence/descriptor.store';
 import { DocumentStore } from '../persistence/document-store';
 import { DatabasePackageFileStore } from '../persistence/package-file.store';
 import { DatabaseUnitOfWork } from '../persistence/transactions';
+import { DatabaseStaleUploads } from '../persistence/stale-uploads';
+import { STALE_UPLOADS } from './ports/stale-uploads.port';
 import { NSD_INFO_STORE } from './nsd-info/nsd-info.store';
 import { VNF_PKG_INFO_STORE } from './vnf-pkg-info/vnf-pkg-info.store';
 import { BLOB_STORE } from './ports/blob-store.port';
@@ -38,6 +40,7 @@ const db = (make: (d: Database) => unknown) => ({ inject: [Database], useFactory
     { provide: PACKAGE_FILE_STORE, ...db((d) => new DatabasePackageFileStore(d)) },
     { provide: DESCRIPTOR_STORE, ...db((d) => new DatabaseDescriptorStore(d)) },
     { provide: UNIT_OF_WORK, ...db((d) => new DatabaseUnitOfWork(d)) },
+    { provide: STALE_UPLOADS, ...db((d) => new DatabaseStaleUploads(d)) },
     { provide: JOB_QUEUE, useExisting: JobEngine },
     { provide: PACKAGE_READER, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ArchivePackageReader(c.maxPackageBytes) },
     {
@@ -60,6 +63,6 @@ const db = (make: (d: Database) => unknown) => ({ inject: [Database], useFactory
     },
     OnboardingWorker,
   ],
-  exports: [UPLOAD_FROM_URI, EXT_ARTIFACTS_ACCESS_STORE, NSD_INFO_STORE, VNF_PKG_INFO_STORE, BLOB_STORE, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, UNIT_OF_WORK, JOB_QUEUE],
+  exports: [STALE_UPLOADS, UPLOAD_FROM_URI, EXT_ARTIFACTS_ACCESS_STORE, NSD_INFO_STORE, VNF_PKG_INFO_STORE, BLOB_STORE, PACKAGE_FILE_STORE, DESCRIPTOR_STORE, UNIT_OF_WORK, JOB_QUEUE],
 })
 export class PackagesModule {}

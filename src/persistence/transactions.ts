@@ -19,3 +19,9 @@ export class DatabaseUnitOfWork implements UnitOfWork {
     return this.db.transaction((m) => fn(handleOf(m)));
   }
 }
+
+/** The rows of any statement: TypeORM answers UPDATE/DELETE … RETURNING with [rows, count], SELECT with rows. */
+export async function rowsOf<R>(m: Pick<EntityManager, 'query'>, sql: string, params: unknown[]): Promise<R[]> {
+  const r: unknown = await m.query(sql, params);
+  return (Array.isArray(r) && r.length === 2 && Array.isArray(r[0]) && typeof r[1] === 'number' ? r[0] : r) as R[];
+}

@@ -1,4 +1,5 @@
 import { reportOf } from '../../descriptors/model';
+import { NfvoError } from '../../shared/nfvo-error';
 import type { SecretBox } from '../../shared/secret-box';
 import type { JobQueue } from '../ports/job-queue.port';
 import type { PackageFetcher } from '../ports/package-fetcher.port';
@@ -44,8 +45,27 @@ export class FetchPackage {
       const finding = packageFinding(code === 'PAYLOAD_TOO_LARGE' ? 'package.too-large' : 'package.fetch-failed', (err as Error).message, job.uri);
       return failOnboarding(o, 'vnf_pkg', job.ownerId, reportOf([finding]));
     }
+    const fetched = blob;
+    try {
+      await this.record(job, fetched, contentType);
+    } catch (err) {
+      await o.blobs.delete([fetched.blobId]).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async record(job: FetchJob, blob: { blobId: string; size: number; sha256: string }, contentType: string | undefined): Promise<void> {
+    const o = this.d.onboarding;
     await o.uow.run(async (tx) => {
-      await o.vnfPkgs.update(job.ownerId, (cur) => ({ ...cur.doc, onboardingState: 'PROCESSING' }), tx);
+      await o.vnfPkgs.update(
+        job.ownerId,
+        (cur) => {
+          // Abandoned meanwhile (NFVO_UPLOAD_STALE_SECONDS): leave the resource as it is now.
+          if (cur.doc.onboardingState !== 'UPLOADING') throw new NfvoError('CONFLICT', 'The download was abandoned before it finished.');
+          return { ...cur.doc, onboardingState: 'PROCESSING' };
+        },
+        tx,
+      );
       await o.files.add('vnf_pkg', job.ownerId, { path: '', role: 'package', contentType, size: blob.size, checksum: { algorithm: 'SHA-256', hash: blob.sha256 }, blobId: blob.blobId }, tx);
       const next: OnboardJob = { owner: 'vnf_pkg', ownerId: job.ownerId };
       await this.d.jobs.send(tx, ONBOARD_QUEUE, next, { retryLimit: ONBOARD_RETRY_LIMIT, retryDelay: 5, retryBackoff: true, singletonKey: job.ownerId });

@@ -1,4 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config.schema';
+import { STALE_UPLOADS, type StaleUploads } from '../ports/stale-uploads.port';
 import { JobEngine } from '../../jobs/job-engine';
 import { FETCH_PACKAGE, ONBOARD_PACKAGE } from '../packages.tokens';
 import type { FetchPackage } from './fetch-package.use-case';
@@ -8,11 +11,15 @@ import { ONBOARD_QUEUE, ONBOARD_RETRY_LIMIT, type OnboardJob } from './onboardin
 
 /** Runs package download and onboarding jobs on every replica; pg-boss hands each job to one of them. */
 @Injectable()
-export class OnboardingWorker implements OnApplicationBootstrap {
+export class OnboardingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
   constructor(
     private readonly jobs: JobEngine,
     @Inject(ONBOARD_PACKAGE) private readonly onboard: OnboardPackage,
     @Inject(FETCH_PACKAGE) private readonly fetch: FetchPackage,
+    @Inject(STALE_UPLOADS) private readonly stale: StaleUploads,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -25,5 +32,13 @@ export class OnboardingWorker implements OnApplicationBootstrap {
       }
     });
     await this.jobs.work<FetchJob>(FETCH_QUEUE, (job) => this.fetch.execute(job));
+    // Every replica sweeps; the UPDATE is idempotent, so running it twice at once does no harm.
+    const every = Math.min(60_000, this.config.uploadStaleSeconds * 250);
+    this.timer = setInterval(() => void this.stale.recover(this.config.uploadStaleSeconds).catch(() => undefined), every);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
   }
 }

@@ -1,4 +1,5 @@
 import { contentConflict } from '../catalogue/content-conflict';
+import { NfvoError } from '../../shared/nfvo-error';
 import type { ResourceStore } from '../../shared/resource-store';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { type CatalogueKind, stateOf } from '../catalogue/catalogue-item';
@@ -49,11 +50,20 @@ export class UploadPackageContent<T extends { id: string }> {
       throw err;
     }
     const { blobId, size, sha256 } = blob;
-    await this.d.uow.run(async (tx) => {
-      await this.d.store.update(id, setState('PROCESSING'), tx);
-      await this.d.files.add(this.d.owner, id, { path: '', role: 'package', contentType: content.contentType, size, checksum: { algorithm: 'SHA-256', hash: sha256 }, blobId }, tx);
-      const job: OnboardJob = { owner: this.d.owner, ownerId: id };
-      await this.d.jobs.send(tx, ONBOARD_QUEUE, job, { retryLimit: ONBOARD_RETRY_LIMIT, retryDelay: 5, retryBackoff: true, singletonKey: id });
-    });
+    try {
+      await this.d.uow.run(async (tx) => {
+        await this.d.store.update(id, (cur) => {
+          // Abandoned meanwhile (NFVO_UPLOAD_STALE_SECONDS): the resource is CREATED again and may hold other content.
+          if (stateOf(cur.doc, onboarding) !== 'UPLOADING') throw new NfvoError('CONFLICT', 'The upload took so long that it was abandoned; upload the package again.');
+          return setState('PROCESSING')(cur);
+        }, tx);
+        await this.d.files.add(this.d.owner, id, { path: '', role: 'package', contentType: content.contentType, size, checksum: { algorithm: 'SHA-256', hash: sha256 }, blobId }, tx);
+        const job: OnboardJob = { owner: this.d.owner, ownerId: id };
+        await this.d.jobs.send(tx, ONBOARD_QUEUE, job, { retryLimit: ONBOARD_RETRY_LIMIT, retryDelay: 5, retryBackoff: true, singletonKey: id });
+      });
+    } catch (err) {
+      await this.d.blobs.delete([blobId]).catch(() => undefined);
+      throw err;
+    }
   }
 }
