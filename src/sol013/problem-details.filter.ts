@@ -37,7 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (status === 401) headers['WWW-Authenticate'] = wwwAuthenticate(e.code === 'INVALID_CLIENT' ? 'Basic' : 'Bearer', e.detail);
       if (status === 405 && Array.isArray(e.extras.allow)) headers.Allow = (e.extras.allow as string[]).join(', ');
       const { allow: _allow, ...extras } = e.extras;
-      return { problem: { ...extras, type: undefined, title: titleOf(status), status, detail: e.detail }, headers };
+      return { problem: { ...extras, title: titleOf(status), status, detail: e.detail }, headers };
     }
     if (e instanceof HttpException) return fromHttpException(e, req, this.routes);
     const bodyParser = fromBodyParserError(e);
