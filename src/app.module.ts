@@ -12,6 +12,7 @@ import type { Database } from './persistence/database';
 import { NsdApiModule } from './api/nsd/nsd-api.module';
 import { VnfpkgmApiModule } from './api/vnfpkgm/vnfpkgm-api.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { InfraApiModule } from './api/infra/infra-api.module';
 import { MediaTypeGuard } from './sol013/media-type.guard';
 import { ProblemDetailsFilter } from './sol013/problem-details.filter';
 
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: AppConfig, keys: AppKeys, db: Database, jobs: JobEngine): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NotificationsModule.forRoot(config), NsdApiModule, VnfpkgmApiModule],
+      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NotificationsModule.forRoot(config), NsdApiModule, VnfpkgmApiModule, InfraApiModule],
       controllers: [ApiVersionsController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { NfvoError } from '../shared/nfvo-error';
+import type { SecretBox } from '../shared/secret-box';
+import type { InfraRepository } from './infra-repository.port';
+import type { Vim, VimCredentials } from './infra.model';
+import type { VimConnectivity } from './vim-connectivity.port';
+
+/**
+ * POST /nfvo/v1/vims: the site must exist, the credentials must fit the VIM type, and the NFVO must be able
+ * to log in (422 with the VIM's reason otherwise). Credentials are stored sealed and never returned.
+ */
+export class RegisterVim {
+  constructor(private readonly d: { repo: InfraRepository; connectivity: VimConnectivity; box: SecretBox }) {}
+
+  async execute(input: Omit<Vim, 'id' | 'authType'>, credentials: VimCredentials): Promise<Vim> {
+    if (!(await this.d.repo.store('site').get(input.siteId))) throw new NfvoError('UNPROCESSABLE', `No site ${input.siteId}; create it with POST /nfvo/v1/sites first.`);
+    if (input.vimType === 'kubernetes' && credentials.authType !== 'token') throw new NfvoError('BAD_REQUEST', 'A kubernetes VIM takes credentials of authType token.');
+    const vim: Vim = { id: randomUUID(), ...input, authType: credentials.authType };
+    await this.d.connectivity.check(vim, credentials);
+    await this.d.repo.create('vim', vim, this.d.box.seal(JSON.stringify(credentials)));
+    return vim;
+  }
+}
