@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { nowIso } from './time-format';
+
+// Records are stored in the shape the APIs answer with, so views are mostly copies.
+export type Server = Record<string, unknown> & { id: string; name: string; status: string; metadata: Record<string, string> };
+export type Network = Record<string, unknown> & { id: string; name: string; subnets: string[]; port_security_enabled: boolean };
+export type Subnet = Record<string, unknown> & { id: string; name: string; network_id: string; cidr: string; gateway_ip: string | null; allocation_pools: { start: string; end: string }[] };
+export type FixedIp = { subnet_id: string; ip_address: string };
+export type Port = Record<string, unknown> & { id: string; name: string; network_id: string; fixed_ips: FixedIp[]; mac_address: string; device_id: string; device_owner: string; status: string };
+export type Flavor = Record<string, unknown> & { id: string; name: string; ram: number; vcpus: number; disk: number };
+export type Image = Record<string, unknown> & { id: string; name: string; status: string };
+
+export interface Inventory {
+  servers: Server[];
+  networks: Network[];
+  subnets: Subnet[];
+  ports: Port[];
+  flavors: Flavor[];
+  images: Image[];
+}
+
+export interface Identity {
+  username: string;
+  password: string;
+  project: string;
+  userDomain: string;
+  projectDomain: string;
+  userId: string;
+  projectId: string;
+  applicationCredential: { id: string; secret: string };
+}
+
+/** One site's cloud: everything a single emulator instance knows, and its pending timers. */
+export class EmulatorState {
+  readonly servers = new Map<string, Server>();
+  readonly networks = new Map<string, Network>();
+  readonly subnets = new Map<string, Subnet>();
+  readonly ports = new Map<string, Port>();
+  readonly flavors = new Map<string, Flavor>();
+  readonly images = new Map<string, Image>();
+  readonly tokens = new Map<string, { expiresAt: number }>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    readonly identity: Identity,
+    readonly region: string,
+    readonly timing: { buildMs: number; deleteMs: number; tokenTtlMs: number },
+    public baseUrl = '',
+  ) {}
+
+  /** Runs `fn` later, unless the emulator closes first. */
+  later(ms: number, fn: () => void): void {
+    const t = setTimeout(() => { this.timers.delete(t); fn(); }, ms);
+    t.unref();
+    this.timers.add(t);
+  }
+
+  stopTimers(): void {
+    this.timers.forEach(clearTimeout);
+    this.timers.clear();
+  }
+
+  snapshot(): Inventory {
+    const copy = <T>(m: Map<string, T>): T[] => structuredClone([...m.values()]);
+    return { servers: copy(this.servers), networks: copy(this.networks), subnets: copy(this.subnets), ports: copy(this.ports), flavors: copy(this.flavors), images: copy(this.images) };
+  }
+}
+
+export interface FlavorSeed { id?: string; name: string; ram: number; vcpus: number; disk: number }
+export interface ImageSeed { id?: string; name: string; diskFormat?: string; minDisk?: number; minRam?: number }
+
+/** devstack's default flavors (ids 1..4) and a CirrOS image, so an emulator is usable at once. */
+export const defaultFlavors: FlavorSeed[] = [
+  { id: '1', name: 'm1.tiny', ram: 512, vcpus: 1, disk: 1 },
+  { id: '2', name: 'm1.small', ram: 2048, vcpus: 1, disk: 20 },
+  { id: '3', name: 'm1.medium', ram: 4096, vcpus: 2, disk: 40 },
+  { id: '4', name: 'm1.large', ram: 8192, vcpus: 4, disk: 80 },
+];
+export const defaultImages: ImageSeed[] = [{ name: 'cirros-0.6.2-x86_64-disk', minDisk: 1 }, { name: 'ubuntu-22.04-server', minDisk: 10, minRam: 1024 }];
+
+export const newId = (): string => randomUUID();
+export { nowIso };

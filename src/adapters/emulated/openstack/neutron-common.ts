@@ -1,0 +1,23 @@
+import type { EmulatorState } from './emulator-state';
+import { neutronError } from './error-bodies';
+import { type Reply } from './http-kit';
+import { nowIso } from './time-format';
+
+/** Attributes every Neutron resource carries (Networking API v2.0, standard attributes). */
+export function standardAttributes(state: EmulatorState): Record<string, unknown> {
+  const now = nowIso();
+  return { tenant_id: state.identity.projectId, project_id: state.identity.projectId, description: '', tags: [], created_at: now, updated_at: now, revision_number: 1 };
+}
+
+export const bodyRequired = (): Reply => neutronError(400, 'HTTPBadRequest', 'Resource body required');
+
+export const notFound = (kind: 'Network' | 'Subnet' | 'Port', id: string): Reply => neutronError(404, `${kind}NotFound`, `${kind} ${id} could not be found.`);
+
+/** Every address in use on a subnet: port fixed IPs plus the gateway, which Neutron never hands out. */
+export function takenOn(state: EmulatorState, subnetId: string): Set<string> {
+  const taken = new Set<string>();
+  const gw = state.subnets.get(subnetId)?.gateway_ip;
+  if (gw) taken.add(gw);
+  for (const p of state.ports.values()) for (const f of p.fixed_ips) if (f.subnet_id === subnetId) taken.add(f.ip_address);
+  return taken;
+}

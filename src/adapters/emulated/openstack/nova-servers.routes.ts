@@ -1,0 +1,53 @@
+import { novaError } from './error-bodies';
+import type { Route } from './http-kit';
+import { createServer, deleteServer, serverView } from './nova-servers';
+
+/**
+ * Nova's `name` filter is a regular expression matched anywhere in the name (it becomes a SQL
+ * REGEXP); we use JavaScript regex search, falling back to a substring match for an invalid pattern.
+ */
+function nameMatches(name: string, pattern: string | null): boolean {
+  if (pattern === null) return true;
+  try { return new RegExp(pattern).test(name); } catch { return name.includes(pattern); }
+}
+
+/** Compute API v2.1, "Servers". */
+export const novaServerRoutes: Route[] = [
+  {
+    method: 'POST', path: '/servers', operation: 'nova.servers.create', service: 'nova',
+    handle: ({ state, body }) => {
+      if (!body?.server) return novaError(400, "Invalid input for field/attribute server. 'server' is a required property");
+      const made = createServer(state, body.server);
+      if (!('server' in made)) return made;
+      const { id, links } = made.server;
+      return { status: 202, headers: { Location: `${state.baseUrl}/compute/v2.1/servers/${id}` }, body: { server: { id, links, 'OS-DCF:diskConfig': 'MANUAL', security_groups: [{ name: 'default' }], adminPass: made.adminPass } } };
+    },
+  },
+  {
+    method: 'GET', path: '/servers/detail', operation: 'nova.servers.list', service: 'nova',
+    handle: ({ state, query }) => {
+      const servers = [...state.servers.values()].filter((s) => nameMatches(s.name, query.get('name')) && (!query.get('status') || s.status === query.get('status')));
+      return { status: 200, body: { servers: servers.map(serverView) } };
+    },
+  },
+  {
+    method: 'GET', path: '/servers', operation: 'nova.servers.list', service: 'nova',
+    handle: ({ state, query }) => ({ status: 200, body: { servers: [...state.servers.values()].filter((s) => nameMatches(s.name, query.get('name'))).map(({ id, name, links }) => ({ id, name, links })) } }),
+  },
+  {
+    method: 'GET', path: '/servers/:id', operation: 'nova.servers.get', service: 'nova',
+    handle: ({ state, params }) => {
+      const s = state.servers.get(params.id);
+      return s ? { status: 200, body: { server: serverView(s) } } : novaError(404, `Instance ${params.id} could not be found.`);
+    },
+  },
+  {
+    method: 'DELETE', path: '/servers/:id', operation: 'nova.servers.delete', service: 'nova',
+    handle: ({ state, params }) => {
+      const s = state.servers.get(params.id);
+      if (!s) return novaError(404, `Instance ${params.id} could not be found.`);
+      if (s['OS-EXT-STS:task_state'] !== 'deleting') deleteServer(state, s);
+      return { status: 204 };
+    },
+  },
+];

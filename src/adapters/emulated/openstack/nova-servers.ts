@@ -1,0 +1,87 @@
+import { type EmulatorState, type Server, newId, nowIso } from './emulator-state';
+import { novaError } from './error-bodies';
+import type { Body, Reply } from './http-kit';
+import { createPort, isPort } from './neutron-ports';
+
+/**
+ * Compute API "Create server": validate references, then create or bind one port per
+ * `networks` entry (Nova itself creates the port for `{uuid}`), exactly as nova-compute would.
+ */
+export function createServer(state: EmulatorState, s: Body): { server: Server; adminPass: string } | Reply {
+  if (typeof s.name !== 'string' || !s.name) return novaError(400, "Invalid input for field/attribute name. Value: None. None is not of type 'string'");
+  const flavor = state.flavors.get(String(s.flavorRef));
+  if (!flavor) return novaError(400, `Flavor ${s.flavorRef} could not be found.`);
+  const image = state.images.get(String(s.imageRef));
+  if (!image) return novaError(400, `Image ${s.imageRef} could not be found.`);
+  const nets: Body[] = Array.isArray(s.networks) ? s.networks : [];
+  for (const n of nets) {
+    if (n.port) {
+      const port = state.ports.get(n.port);
+      if (!port) return novaError(400, `Port id ${n.port} could not be found.`);
+      if (port.device_id) return novaError(409, `Port ${n.port} is still in use.`);
+    } else if (!state.networks.has(n.uuid)) return novaError(400, `Network ${n.uuid} could not be found.`);
+  }
+  const id = newId();
+  const portIds: string[] = [];
+  const novaPortIds: string[] = [];
+  for (const n of nets) {
+    const made = n.port ? state.ports.get(n.port)! : createPort(state, { network_id: n.uuid, fixed_ips: n.fixed_ip ? [{ ip_address: n.fixed_ip }] : undefined });
+    if (!isPort(made)) {
+      novaPortIds.forEach((p) => state.ports.delete(p));
+      portIds.forEach((p) => Object.assign(state.ports.get(p) ?? {}, { device_id: '', device_owner: '' }));
+      return novaError(made.status === 409 ? 409 : 400, `Network ${n.uuid}: ${JSON.stringify(made.body)}`);
+    }
+    made.device_id = id;
+    made.device_owner = 'compute:nova';
+    if (!n.port) novaPortIds.push(made.id); // Nova deletes the ports it created and only unbinds the others
+    portIds.push(made.id);
+  }
+  const link = (path: string) => [{ href: `${state.baseUrl}/compute/v2.1/${path}`, rel: 'self' }, { href: `${state.baseUrl}/compute/${path}`, rel: 'bookmark' }];
+  const server: Server = {
+    id, name: s.name, status: 'BUILD', tenant_id: state.identity.projectId, user_id: state.identity.userId,
+    metadata: { ...(s.metadata ?? {}) }, hostId: '', image: { id: image.id, links: link(`images/${image.id}`).slice(1) },
+    flavor: { id: flavor.id, links: link(`flavors/${flavor.id}`).slice(1) }, created: nowIso(), updated: nowIso(),
+    addresses: {}, accessIPv4: '', accessIPv6: '', links: link(`servers/${id}`), key_name: s.key_name ?? null, progress: 0,
+    config_drive: s.config_drive ? 'True' : '', 'OS-DCF:diskConfig': 'MANUAL', 'OS-EXT-AZ:availability_zone': s.availability_zone ?? 'nova',
+    'OS-EXT-STS:power_state': 0, 'OS-EXT-STS:task_state': 'spawning', 'OS-EXT-STS:vm_state': 'building',
+    'OS-SRV-USG:launched_at': null, 'OS-SRV-USG:terminated_at': null, 'os-extended-volumes:volumes_attached': [], security_groups: [{ name: 'default' }],
+    user_data: s.user_data ?? null, port_ids: portIds, nova_port_ids: novaPortIds,
+  };
+  state.servers.set(id, server);
+  state.later(state.timing.buildMs, () => activate(state, server));
+  return { server, adminPass: Math.random().toString(36).slice(2, 14) };
+}
+
+/** Spawn finished: ports bound and ACTIVE, addresses published (they are empty while building). */
+function activate(state: EmulatorState, server: Server): void {
+  if (server['OS-EXT-STS:task_state'] === 'deleting') return;
+  const addresses: Record<string, Body[]> = {};
+  for (const pid of server.port_ids as string[]) {
+    const port = state.ports.get(pid);
+    if (!port) continue;
+    Object.assign(port, { status: 'ACTIVE', 'binding:host_id': 'emulated-compute', 'binding:vif_type': 'ovs' });
+    const net = state.networks.get(port.network_id)?.name ?? port.network_id;
+    addresses[net] = [...(addresses[net] ?? []), ...port.fixed_ips.map((f) => ({ version: 4, addr: f.ip_address, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': port.mac_address }))];
+  }
+  Object.assign(server, { status: 'ACTIVE', addresses, hostId: 'emulated-host', progress: 100, updated: nowIso(), 'OS-EXT-STS:power_state': 1, 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'active', 'OS-SRV-USG:launched_at': nowIso() });
+}
+
+/** Delete is asynchronous: task_state "deleting" for deleteMs, then the server is gone (404). */
+export function deleteServer(state: EmulatorState, server: Server): void {
+  Object.assign(server, { 'OS-EXT-STS:task_state': 'deleting', updated: nowIso() });
+  state.later(state.timing.deleteMs, () => {
+    for (const pid of server.port_ids as string[]) {
+      const port = state.ports.get(pid);
+      if (!port) continue;
+      if ((server.nova_port_ids as string[]).includes(pid)) state.ports.delete(pid);
+      else Object.assign(port, { device_id: '', device_owner: '', status: 'DOWN', 'binding:host_id': '', 'binding:vif_type': 'unbound' });
+    }
+    state.servers.delete(server.id);
+  });
+}
+
+/** The API view hides our bookkeeping fields. */
+export function serverView(server: Server): Body {
+  const { port_ids: _p, nova_port_ids: _n, user_data: _u, ...view } = server;
+  return view;
+}

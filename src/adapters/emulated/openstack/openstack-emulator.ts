@@ -1,0 +1,72 @@
+import { type IncomingMessage, type Server as HttpServer, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EmulatorState, type FlavorSeed, type ImageSeed, type Inventory, defaultFlavors, defaultImages, newId } from './emulator-state';
+import { FaultInjector } from './fault-injector';
+import { dispatch } from './emulator-dispatch';
+import { addFlavor } from './nova-flavors.routes';
+import { addImage } from './glance-images.routes';
+
+export interface OpenStackEmulatorOptions {
+  region?: string;
+  /** Latency added to every call; per-operation latency goes through `faults.latency()`. */
+  latencyMs?: number;
+  /** How long a server stays BUILD before ACTIVE, and how long a delete takes. */
+  buildMs?: number;
+  deleteMs?: number;
+  tokenTtlMs?: number;
+  credentials?: { username: string; password: string; project: string; userDomain?: string; projectDomain?: string };
+  applicationCredential?: { id: string; secret: string };
+  flavors?: FlavorSeed[];
+  images?: ImageSeed[];
+}
+
+/** One emulated OpenStack site (Keystone, Nova, Neutron, Glance) on its own loopback port. */
+export class OpenStackEmulator {
+  readonly faults = new FaultInjector();
+  private constructor(private readonly server: HttpServer, private readonly state: EmulatorState) {}
+
+  static async start(o: OpenStackEmulatorOptions = {}): Promise<OpenStackEmulator> {
+    const c = o.credentials ?? { username: 'admin', password: 'secret', project: 'admin' };
+    const state = new EmulatorState(
+      { username: c.username, password: c.password, project: c.project, userDomain: c.userDomain ?? 'Default', projectDomain: c.projectDomain ?? 'Default', userId: newId().replace(/-/g, ''), projectId: newId().replace(/-/g, ''), applicationCredential: o.applicationCredential ?? { id: newId().replace(/-/g, ''), secret: 'app-secret' } },
+      o.region ?? 'RegionOne',
+      { buildMs: o.buildMs ?? 50, deleteMs: o.deleteMs ?? 50, tokenTtlMs: o.tokenTtlMs ?? 3_600_000 },
+    );
+    let emulator: OpenStackEmulator | undefined;
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => void dispatch(req, res, state, emulator!.faults));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    (o.flavors ?? defaultFlavors).forEach((f) => addFlavor(state, f));
+    (o.images ?? defaultImages).forEach((i) => addImage(state, i));
+    emulator = new OpenStackEmulator(server, state);
+    emulator.faults.latencyMs = o.latencyMs ?? 0;
+    return emulator;
+  }
+
+  /** Keystone v3 base URL, what a VIM record's endpoint points at. */
+  get url(): string {
+    return `${this.state.baseUrl}/identity/v3`;
+  }
+
+  get region(): string {
+    return this.state.region;
+  }
+
+  /** The identity this instance accepts (user/project ids are generated per instance). */
+  get identity() {
+    return structuredClone(this.state.identity);
+  }
+
+  inventory(): Inventory {
+    return this.state.snapshot();
+  }
+
+  /** Stops timers and drops every connection, hung ones included. */
+  async close(): Promise<void> {
+    this.state.stopTimers();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+}
+
