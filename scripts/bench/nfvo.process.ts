@@ -12,6 +12,8 @@ export interface NfvoProcessOptions {
   secretKeyHex: string;
   pageSize: number;
   readyTimeoutMs?: number;
+  /** Further settings a benchmark states explicitly (e.g. NFVO_CALLBACK_ALLOW); they may override the fixed ones. */
+  env?: Record<string, string>;
 }
 
 export interface NfvoProcess {
@@ -36,8 +38,6 @@ export async function startNfvo(o: NfvoProcessOptions): Promise<NfvoProcess> {
   const child = spawn(process.execPath, [MAIN_JS], {
     env: {
       ...inherited,
-      PORT: String(port),
-      HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DATABASE_URL: o.databaseUrl,
       NFVO_DB_SCHEMA: o.schema,
@@ -45,6 +45,9 @@ export async function startNfvo(o: NfvoProcessOptions): Promise<NfvoProcess> {
       NFVO_OAUTH_CLIENTS: `${o.client.id}:${o.client.secret}`,
       NFVO_SECRET_KEY: o.secretKeyHex,
       NFVO_PAGE_SIZE: String(o.pageSize),
+      ...o.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

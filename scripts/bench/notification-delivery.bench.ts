@@ -17,8 +17,7 @@ import type { Benchmark, BenchContext } from './bench.types';
 import { label, millis, ratio, reqPerSec } from './bench-line';
 import { describeCpu, readCpu } from './cpu-usage';
 import { percentile, postRoundTrips } from './http-roundtrip';
-import { startNfvoWithEnv } from './nfvo-env.process';
-import type { NfvoProcess } from './nfvo.process';
+import { type NfvoProcess, startNfvo } from './nfvo.process';
 import { clientCredentialsToken } from './oauth-token';
 import { databaseUrlFromEnv, tryConnect, withoutPassword } from './postgres-url';
 import { dropSchemas } from './scratch-schema';
@@ -70,7 +69,7 @@ async function run(ctx: BenchContext): Promise<void> {
   });
 
   const client = { id: 'bench', secret: randomBytes(24).toString('base64url') };
-  const nfvo = await startNfvoWithEnv({ databaseUrl, schema, jobsSchema, client, secretKeyHex: randomBytes(32).toString('hex'), pageSize: 100, env: NFVO_ENV });
+  const nfvo = await startNfvo({ databaseUrl, schema, jobsSchema, client, secretKeyHex: randomBytes(32).toString('hex'), pageSize: 100, env: NFVO_ENV });
   ctx.defer('stop the NFVO process', async () => {
     if ((await nfvo.stop()) === 'killed') ctx.print(`${NAME}: the NFVO process ignored SIGTERM for 10 s and was killed`);
   });
