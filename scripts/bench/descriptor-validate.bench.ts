@@ -12,6 +12,7 @@ import { validateDescriptors } from '../../src/descriptors/validate';
 import type { Benchmark, BenchContext } from './bench.types';
 import { label, millis, ratio, verdict } from './bench-line';
 import { largeServiceFiles, type DescriptorFile } from './large-service.descriptors';
+import { type Stat, median, stat, turn } from './run-stats';
 
 const NAME = 'descriptor-validate';
 const FUNCTIONS = 1000;
@@ -122,16 +123,4 @@ async function run(ctx: BenchContext): Promise<void> {
   ctx.print(figure('total', total, ` | target < ${TARGET_MS} ms: ${verdict(total.median < TARGET_MS)} (median), ${verdict(total.max < TARGET_MS)} (max) | cold first run ${millis(totalOf(cold))} (parse+import ${millis(cold.parseMs + cold.importMs)}, validate ${millis(cold.validateMs)})`));
 }
 
-interface Stat {
-  median: number;
-  max: number;
-}
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const stat = (xs: readonly number[]): Stat => ({ median: median(xs), max: Math.max(...xs) });
-/** Lets the event loop turn between runs, so Ctrl-C is handled after the current run, not after the whole benchmark. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;

@@ -19,8 +19,7 @@ import { describeCpu, readCpu } from './cpu-usage';
 import { percentile, postRoundTrips } from './http-roundtrip';
 import { type NfvoProcess, startNfvo } from './nfvo.process';
 import { clientCredentialsToken } from './oauth-token';
-import { databaseUrlFromEnv, tryConnect, withoutPassword } from './postgres-url';
-import { dropSchemas } from './scratch-schema';
+import { openScratch } from './scratch-schema';
 import type { SubscriberDump } from './subscriber-server.child';
 import { startSubscriberServer, type SubscriberServer } from './subscriber-server.process';
 
@@ -50,18 +49,9 @@ export const benchmark: Benchmark = { name: NAME, run };
 const mono = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function run(ctx: BenchContext): Promise<void> {
-  const databaseUrl = databaseUrlFromEnv();
-  const conn = await tryConnect(databaseUrl);
-  if (!('client' in conn)) {
-    ctx.print(`${NAME}: skipped: PostgreSQL not reachable at ${withoutPassword(databaseUrl)}: ${conn.reason}`);
-    return;
-  }
-  const pg = conn.client;
-  ctx.defer('close the PostgreSQL connection', () => pg.end());
-
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const jobsSchema = `${schema}_jobs`;
-  ctx.defer(`drop schemas ${schema}, ${jobsSchema}`, () => dropSchemas(databaseUrl, [schema, jobsSchema]));
+  const scratch = await openScratch(ctx, NAME);
+  if (!scratch) return;
+  const { databaseUrl, pg, schema, jobsSchema } = scratch;
 
   const subscriber = await startSubscriberServer();
   ctx.defer('stop the subscriber process', async () => {

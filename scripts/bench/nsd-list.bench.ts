@@ -4,7 +4,7 @@
  * run (the ratio is what is comparable across machines), plus the plan PostgreSQL picks for the filter.
  */
 import { clientCredentialsToken } from './oauth-token';
-import { dropSchemas } from './scratch-schema';
+import { openScratch } from './scratch-schema';
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Benchmark, BenchContext } from './bench.types';
@@ -14,7 +14,6 @@ import { describeProblems, hasProblems, runLoad, type LoadResult } from './http-
 import { startNfvo } from './nfvo.process';
 import { seedNsdInfo, type SeedStats } from './nsd-info.seed';
 import { GIN_INDEX, countMatches, executionTime, explainAnalyze, firstPageSql, scanOf, usesIndex } from './nsd-list.explain';
-import { databaseUrlFromEnv, tryConnect, withoutPassword } from './postgres-url';
 
 const NAME = 'nsd-list';
 const ROWS = 10_000;
@@ -34,19 +33,9 @@ interface Scenario {
 export const benchmark: Benchmark = { name: NAME, run };
 
 async function run(ctx: BenchContext): Promise<void> {
-  const databaseUrl = databaseUrlFromEnv();
-  const conn = await tryConnect(databaseUrl);
-  if (!('client' in conn)) {
-    ctx.print(`${NAME}: skipped: PostgreSQL not reachable at ${withoutPassword(databaseUrl)}: ${conn.reason}`);
-    return;
-  }
-  const pg = conn.client;
-  ctx.defer('close the PostgreSQL connection', () => pg.end());
-
-  // A scratch schema per run: never touches the service's own data, and two runs cannot collide.
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const jobsSchema = `${schema}_jobs`;
-  ctx.defer(`drop schemas ${schema}, ${jobsSchema}`, () => dropSchemas(databaseUrl, [schema, jobsSchema]));
+  const scratch = await openScratch(ctx, NAME);
+  if (!scratch) return;
+  const { databaseUrl, pg, schema, jobsSchema } = scratch;
 
   const client = { id: 'bench', secret: randomBytes(24).toString('base64url') };
   const nfvo = await startNfvo({ databaseUrl, schema, jobsSchema, client, secretKeyHex: randomBytes(32).toString('hex'), pageSize: PAGE_SIZE });

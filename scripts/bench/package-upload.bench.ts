@@ -16,9 +16,8 @@ import { startDiscardServer } from './discard-server.process';
 import { streamFile } from './http-upload';
 import { startNfvo } from './nfvo.process';
 import { clientCredentialsToken } from './oauth-token';
-import { databaseUrlFromEnv, tryConnect, withoutPassword } from './postgres-url';
 import { readProcMemory, resetPeak, RssSampler, type PhasePeak, type ProcMemory } from './rss-sampler';
-import { dropSchemas } from './scratch-schema';
+import { openScratch } from './scratch-schema';
 
 const NAME = 'package-upload';
 const MiB = 1024 * 1024;
@@ -62,17 +61,9 @@ function growth(m: MemoryFigures): { bytes: number; how: string } {
 }
 
 async function run(ctx: BenchContext): Promise<void> {
-  const databaseUrl = databaseUrlFromEnv();
-  const conn = await tryConnect(databaseUrl);
-  if (!('client' in conn)) {
-    ctx.print(`${NAME}: skipped: PostgreSQL not reachable at ${withoutPassword(databaseUrl)}: ${conn.reason}`);
-    return;
-  }
-  await conn.client.end(); // only the NFVO talks to the database here
-
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const jobsSchema = `${schema}_jobs`;
-  ctx.defer(`drop schemas ${schema}, ${jobsSchema}`, () => dropSchemas(databaseUrl, [schema, jobsSchema]));
+  const db = await openScratch(ctx, NAME);
+  if (!db) return;
+  const { databaseUrl, schema, jobsSchema } = db;
   // Everything on disk goes under one directory: the package, and the NFVO's own work files (its TMPDIR),
   // so even an NFVO killed in the middle of onboarding leaves nothing behind once this is removed.
   const scratch = await mkdtemp(join(tmpdir(), 'nfvo-bench-upload-'));

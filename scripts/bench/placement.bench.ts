@@ -10,6 +10,7 @@ import type { PlacementConstraint } from '../../src/descriptors/model';
 import { placeService, type FunctionDemand, type PlacementInput, type PlacementResult, type Vim, type WanLink } from '../../src/placement';
 import type { Benchmark, BenchContext } from './bench.types';
 import { label, millis, ratio, verdict } from './bench-line';
+import { stat, turn } from './run-stats';
 
 const NAME = 'placement';
 const FUNCTIONS = 1000;
@@ -152,14 +153,3 @@ function describe(r: PlacementResult): string {
   return `placed ${Object.keys(r.assignments).length} functions on ${sites.size} sites`;
 }
 
-interface Stat {
-  median: number;
-  max: number;
-}
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const stat = (xs: readonly number[]): Stat => ({ median: median(xs), max: Math.max(...xs) });
-/** Lets the event loop turn between runs, so Ctrl-C is handled after the current run. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
