@@ -56,8 +56,8 @@ export class CatalogueContentHttp<T> {
     const main = all.find((x) => x.kind === (this.d.owner === 'nsd' ? 'service' : 'function'));
     if (!main) throw new NfvoError('NOT_FOUND', `No descriptor is stored for this ${this.d.resource.kind.noun}.`);
     const file = await this.d.files.get(this.d.owner, id, main.source.file);
-    if (file) return this.oneFile(req, res, file, main.source.file);
-    return this.oneFile(req, res, await this.file(id, ''), main.source.file);
+    if (!file) throw new NfvoError('NOT_FOUND', `The descriptor file ${main.source.file} is not stored for this ${this.d.resource.kind.noun}.`);
+    return this.oneFile(req, res, file, main.source.file);
   }
 
   async manifest(id: string, req: Request, res: Response): Promise<void> {
