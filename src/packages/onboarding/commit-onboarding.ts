@@ -7,6 +7,7 @@ import type { OwnerType, PackageFile } from '../ports/package-file-store.port';
 import type { OnboardingDeps } from './onboarding-deps';
 import type { OnboardingOutcome } from './onboarding-outcome';
 import { nsdFields, vnfPkgFields } from './catalogue-fields';
+import { expectState } from '../catalogue/expect-state';
 import { nsdOnboarded, vnfPkgOnboarded } from '../catalogue/catalogue-events';
 
 type Success = Extract<OnboardingOutcome, { ok: true }>;
@@ -29,7 +30,10 @@ export async function commitOnboarding(d: OnboardingDeps, owner: OwnerType, owne
     if (owner === 'vnf_pkg') {
       const fn = o.newFunctions[0];
       await d.descriptors.add('vnf_pkg', ownerId, fn, tx);
-      const stored = await d.vnfPkgs.update(ownerId, (cur) => onboarded({ ...cur.doc, ...vnfPkgFields(fn, createdAt) }), tx);
+      const stored = await d.vnfPkgs.update(ownerId, (cur) => {
+        expectState(cur.doc, 'onboardingState', ['PROCESSING'], 'VNF package');
+        return onboarded({ ...cur.doc, ...vnfPkgFields(fn, createdAt) });
+      }, tx);
       await d.events.append(vnfPkgOnboarded(stored.doc), tx);
       return;
     }
@@ -38,7 +42,10 @@ export async function commitOnboarding(d: OnboardingDeps, owner: OwnerType, owne
     const service = o.service!;
     await d.descriptors.add('nsd', ownerId, service, tx);
     const vnfPkgIds = [...new Set(service.functions.map((r) => pkgIds.get(keyToString(r.descriptor))).filter((x): x is string => !!x))];
-    const nsd = await d.nsds.update(ownerId, (cur) => ({ ...cur.doc, ...nsdFields(service, vnfPkgIds), nsdOnboardingState: 'ONBOARDED', nsdOperationalState: 'ENABLED' }) as NsdInfo, tx);
+    const nsd = await d.nsds.update(ownerId, (cur) => {
+      expectState(cur.doc, 'nsdOnboardingState', ['PROCESSING'], 'NSD');
+      return { ...cur.doc, ...nsdFields(service, vnfPkgIds), nsdOnboardingState: 'ONBOARDED', nsdOperationalState: 'ENABLED' } as NsdInfo;
+    }, tx);
     await d.events.append(nsdOnboarded(nsd.doc), tx);
   });
 }

@@ -1,7 +1,8 @@
 import type { ValidationReport } from '../../descriptors/model';
 import type { ProblemDetails } from '../../sol013/problem-details';
-import type { NsdInfo } from '../nsd-info/nsd-info.model';
-import type { VnfPkgInfo } from '../vnf-pkg-info/vnf-pkg-info.model';
+import { NSD_KIND, type NsdInfo } from '../nsd-info/nsd-info.model';
+import { StaleAttempt, expectState } from '../catalogue/expect-state';
+import { VNF_PKG_KIND, type VnfPkgInfo } from '../vnf-pkg-info/vnf-pkg-info.model';
 import type { OwnerType } from '../ports/package-file-store.port';
 import type { OnboardingDeps } from './onboarding-deps';
 import { nsdOnboardingFailed } from '../catalogue/catalogue-events';
@@ -11,18 +12,29 @@ import { nsdOnboardingFailed } from '../catalogue/catalogue-events';
  * ProblemDetails carrying the whole report), and everything of the attempt, the uploaded content
  * included, is removed. SOL005 allows content only once per resource, so the user creates a new one.
  */
-export async function failOnboarding(d: OnboardingDeps, owner: OwnerType, ownerId: string, report: ValidationReport): Promise<void> {
+export async function failOnboarding(d: OnboardingDeps, owner: OwnerType, ownerId: string, report: ValidationReport, expected: readonly string[]): Promise<void> {
   const details = failureDetails(report);
-  await d.uow.run(async (tx) => {
-    await d.files.removeAll(owner, ownerId, tx);
-    await d.descriptors.removeAll(owner, ownerId, tx);
-    if (owner === 'nsd') {
-      const nsd = await d.nsds.update(ownerId, (cur) => ({ ...cur.doc, nsdOnboardingState: 'ERROR', onboardingFailureDetails: details }) as NsdInfo, tx);
-      await d.events.append(nsdOnboardingFailed(nsd.doc), tx);
-    } else {
-      await d.vnfPkgs.update(ownerId, (cur) => ({ ...cur.doc, onboardingState: 'ERROR', onboardingFailureDetails: details }) as VnfPkgInfo, tx);
-    }
-  });
+  try {
+    await d.uow.run(async (tx) => {
+      // State first, under the row lock: an abandoned attempt must not wipe what a newer one stored.
+      if (owner === 'nsd') {
+        const nsd = await d.nsds.update(ownerId, (cur) => {
+          expectState(cur.doc, NSD_KIND.onboarding, expected, NSD_KIND.noun);
+          return { ...cur.doc, nsdOnboardingState: 'ERROR', onboardingFailureDetails: details } as NsdInfo;
+        }, tx);
+        await d.events.append(nsdOnboardingFailed(nsd.doc), tx);
+      } else {
+        await d.vnfPkgs.update(ownerId, (cur) => {
+          expectState(cur.doc, VNF_PKG_KIND.onboarding, expected, VNF_PKG_KIND.noun);
+          return { ...cur.doc, onboardingState: 'ERROR', onboardingFailureDetails: details } as VnfPkgInfo;
+        }, tx);
+      }
+      await d.files.removeAll(owner, ownerId, tx);
+      await d.descriptors.removeAll(owner, ownerId, tx);
+    });
+  } catch (err) {
+    if (!(err instanceof StaleAttempt)) throw err;
+  }
 }
 
 export function failureDetails(report: ValidationReport): ProblemDetails {

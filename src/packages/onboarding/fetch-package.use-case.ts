@@ -1,5 +1,5 @@
 import { reportOf } from '../../descriptors/model';
-import { NfvoError } from '../../shared/nfvo-error';
+import { expectState } from '../catalogue/expect-state';
 import type { SecretBox } from '../../shared/secret-box';
 import type { JobQueue } from '../ports/job-queue.port';
 import type { PackageFetcher } from '../ports/package-fetcher.port';
@@ -43,7 +43,7 @@ export class FetchPackage {
     } catch (err) {
       const code = (err as { code?: string }).code;
       const finding = packageFinding(code === 'PAYLOAD_TOO_LARGE' ? 'package.too-large' : 'package.fetch-failed', (err as Error).message, job.uri);
-      return failOnboarding(o, 'vnf_pkg', job.ownerId, reportOf([finding]));
+      return failOnboarding(o, 'vnf_pkg', job.ownerId, reportOf([finding]), ['UPLOADING']);
     }
     const fetched = blob;
     try {
@@ -60,8 +60,7 @@ export class FetchPackage {
       await o.vnfPkgs.update(
         job.ownerId,
         (cur) => {
-          // Abandoned meanwhile (NFVO_UPLOAD_STALE_SECONDS): leave the resource as it is now.
-          if (cur.doc.onboardingState !== 'UPLOADING') throw new NfvoError('CONFLICT', 'The download was abandoned before it finished.');
+          expectState(cur.doc, 'onboardingState', ['UPLOADING'], 'VNF package');
           return { ...cur.doc, onboardingState: 'PROCESSING' };
         },
         tx,

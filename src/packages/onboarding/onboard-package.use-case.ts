@@ -41,7 +41,7 @@ export class OnboardPackage {
     try {
       const outcome = await checkPackage(owner, ownerId, pkg, this.d.descriptors);
       if (outcome.ok) await commitOnboarding(this.d, owner, ownerId, outcome);
-      else await failOnboarding(this.d, owner, ownerId, outcome.report);
+      else await failOnboarding(this.d, owner, ownerId, outcome.report, ['PROCESSING']);
     } finally {
       await pkg.cleanup();
     }
@@ -57,6 +57,6 @@ export class OnboardPackage {
   }
 
   private fail(job: OnboardJob, code: string, message: string, file?: string): Promise<void> {
-    return failOnboarding(this.d, job.owner, job.ownerId, reportOf([packageFinding(code, message, file)]));
+    return failOnboarding(this.d, job.owner, job.ownerId, reportOf([packageFinding(code, message, file)]), ['PROCESSING']);
   }
 }

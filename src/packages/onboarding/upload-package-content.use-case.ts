@@ -1,5 +1,5 @@
 import { contentConflict } from '../catalogue/content-conflict';
-import { NfvoError } from '../../shared/nfvo-error';
+import { expectState } from '../catalogue/expect-state';
 import type { ResourceStore } from '../../shared/resource-store';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { type CatalogueKind, stateOf } from '../catalogue/catalogue-item';
@@ -46,15 +46,15 @@ export class UploadPackageContent<T extends { id: string }> {
     try {
       blob = await this.d.blobs.put(content.body, { maxBytes: this.d.maxBytes });
     } catch (err) {
-      await this.d.store.update(id, setState('CREATED'));
+      // Back to CREATED only if this upload still holds the resource (it may have been abandoned and retaken).
+      await this.d.store.update(id, (cur) => (stateOf(cur.doc, onboarding) === 'UPLOADING' ? setState('CREATED')(cur) : cur.doc)).catch(() => undefined);
       throw err;
     }
     const { blobId, size, sha256 } = blob;
     try {
       await this.d.uow.run(async (tx) => {
         await this.d.store.update(id, (cur) => {
-          // Abandoned meanwhile (NFVO_UPLOAD_STALE_SECONDS): the resource is CREATED again and may hold other content.
-          if (stateOf(cur.doc, onboarding) !== 'UPLOADING') throw new NfvoError('CONFLICT', 'The upload took so long that it was abandoned; upload the package again.');
+          expectState(cur.doc, onboarding, ['UPLOADING'], this.d.kind.noun);
           return setState('PROCESSING')(cur);
         }, tx);
         await this.d.files.add(this.d.owner, id, { path: '', role: 'package', contentType: content.contentType, size, checksum: { algorithm: 'SHA-256', hash: sha256 }, blobId }, tx);
