@@ -22,6 +22,7 @@ export const BOOTSTRAP_CLIENT_ID = 'nfvo-admin';
 @Injectable()
 export class ClientRegistry {
   private configured = new Map<string, KnownClient>();
+  private decoy?: Promise<string>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly db: Database) {}
 
@@ -34,10 +35,16 @@ export class ClientRegistry {
   /** Returns the client's scopes, or throws INVALID_CLIENT without saying which half was wrong. */
   async authenticate(clientId: string, secret: string): Promise<string[]> {
     const known = this.configured.get(clientId) ?? (await this.fromDatabase(clientId));
-    if (!known || !(await verifySecret(secret, known.secretHash))) {
+    // An unknown id still pays for one verification, so response time does not tell which ids exist.
+    const secretHash = known?.secretHash ?? (await this.decoyHash());
+    if (!(await verifySecret(secret, secretHash)) || !known) {
       throw new NfvoError('INVALID_CLIENT', 'Client authentication failed: unknown client id or wrong secret.', { error: 'invalid_client' });
     }
     return known.scopes;
+  }
+
+  private decoyHash(): Promise<string> {
+    return (this.decoy ??= hashSecret(randomBytes(16).toString('hex')));
   }
 
   private async fromDatabase(clientId: string): Promise<KnownClient | undefined> {

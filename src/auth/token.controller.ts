@@ -48,12 +48,21 @@ function credentialsOf(authorization: string | undefined, form: Record<string, u
   if (basic) {
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const i = decoded.indexOf(':');
-    if (i > 0) return { clientId: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)) };
+    if (i > 0) return { clientId: formDecoded(decoded.slice(0, i)), secret: formDecoded(decoded.slice(i + 1)) };
   }
   if (typeof form.client_id === 'string' && typeof form.client_secret === 'string') {
     return { clientId: form.client_id, secret: form.client_secret };
   }
   throw new NfvoError('INVALID_CLIENT', 'Client authentication is required: HTTP Basic with client id and secret, or client_id and client_secret in the form.', { error: 'invalid_client' });
+}
+
+/** RFC 6749 §2.3.1: both halves are form-urlencoded; a malformed escape is a failed authentication, not a 500. */
+function formDecoded(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    throw new NfvoError('INVALID_CLIENT', 'Client authentication failed: the Basic credentials are not valid form-urlencoded text.', { error: 'invalid_client' });
+  }
 }
 
 const oauthError = (error: string, detail: string) => new NfvoError('BAD_REQUEST', detail, { error, error_description: detail });

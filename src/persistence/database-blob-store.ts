@@ -9,7 +9,7 @@ import { queryer } from './transactions';
 export const CHUNK_BYTES = 256 * 1024;
 
 /**
- * Blobs as 1 MiB rows of `blob_chunk`. Any replica can read what another wrote, and content written
+ * Blobs as 256 KiB rows of `blob_chunk`. Any replica can read what another wrote, and content written
  * inside a transaction disappears with it when it rolls back. Writing waits for each chunk's INSERT
  * before reading on, so a fast client cannot fill memory.
  */

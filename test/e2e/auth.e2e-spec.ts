@@ -52,6 +52,13 @@ describe('OAuth 2.0 client credentials and bearer tokens (SOL013 cl. 8)', () => 
         expect(r.body.detail).toBe('Client authentication failed: unknown client id or wrong secret.');
       }
     });
+    it('refuses Basic credentials that are not valid form-urlencoding with 401, not 500', async () => {
+      const basic = Buffer.from(`${ADMIN.id}:%E0%A4%A`).toString('base64');
+      const r = await tokenReq().set('Authorization', `Basic ${basic}`).send({ grant_type: 'client_credentials' });
+      expect(r.status).toBe(401);
+      expect(r.body).toMatchObject({ error: 'invalid_client' });
+      expect(r.body.detail).toMatch(/not valid form-urlencoded/);
+    });
     it('refuses other grant types, missing credentials and scopes the client lacks', async () => {
       const bad = await tokenReq().auth(ADMIN.id, ADMIN.secret).send({ grant_type: 'password' });
       expect([bad.status, bad.body.error]).toEqual([400, 'unsupported_grant_type']);
