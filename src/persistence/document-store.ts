@@ -3,7 +3,7 @@ import { NfvoError } from '../shared/nfvo-error';
 import type { Page, ResourceStore, SqlCondition, Stored } from '../shared/resource-store';
 import type { TxHandle } from '../shared/unit-of-work';
 import type { Database } from './database';
-import { inTransaction, queryer } from './transactions';
+import { inTransaction, queryer, rowsOf } from './transactions';
 
 interface Row {
   seq: string;
@@ -68,11 +68,12 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
     return inTransaction(this.db, outer, async (tx) => {
       const current = await this.lock(tx, id);
       const next = mutate(current);
-      const rows: Row[] = await tx.query(
+      const rows = await rowsOf<Row>(
+        tx,
         `UPDATE ${this.table} SET doc = $2::jsonb, revision = revision + 1, updated_at = now() WHERE id = $1 RETURNING seq, doc, revision`,
         [id, JSON.stringify(next)],
       );
-      return toStored<T>((rows as unknown as [Row[], number])[0][0]);
+      return toStored<T>(rows[0]);
     });
   }
 

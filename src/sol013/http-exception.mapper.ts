@@ -10,7 +10,7 @@ export function fromHttpException(e: HttpException, req: Request, routes: RouteT
     const allow = routes.allowedMethods(req.path);
     if (allow) {
       return {
-        problem: { title: titleOf(405), status: 405, detail: `${req.method} is not supported on ${req.path}; allowed: ${allow.join(', ')}` },
+        problem: { title: titleOf(405), status: 405, detail: `${req.method} is not supported on ${req.path.slice(0, 200)}; allowed: ${allow.join(', ')}` },
         headers: { Allow: allow.join(', ') },
       };
     }

@@ -34,7 +34,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isNfvoError(e)) {
       const status = STATUS_OF[e.code];
       const headers: Record<string, string> = {};
-      if (status === 401) headers['WWW-Authenticate'] = wwwAuthenticate(e.code === 'INVALID_CLIENT' ? 'Basic' : 'Bearer', e.detail);
+      if (status === 401) headers['WWW-Authenticate'] = wwwAuthenticate(e.code === 'INVALID_CLIENT' ? 'Basic' : 'Bearer', e.detail, !!req.headers.authorization);
       if (status === 405 && Array.isArray(e.extras.allow)) headers.Allow = (e.extras.allow as string[]).join(', ');
       const { allow: _allow, ...extras } = e.extras;
       return { problem: { ...extras, title: titleOf(status), status, detail: e.detail }, headers };
@@ -52,8 +52,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function wwwAuthenticate(scheme: 'Bearer' | 'Basic', detail: string): string {
+/** RFC 6750 cl. 3.1: a request without credentials gets the challenge alone, no error code. */
+function wwwAuthenticate(scheme: 'Bearer' | 'Basic', detail: string, credentialsSent: boolean): string {
+  if (scheme === 'Basic') return `Basic realm="nfvo"`;
+  if (!credentialsSent) return `Bearer realm="nfvo"`;
   const desc = detail.replace(/["\\]/g, "'").slice(0, 200);
-  return scheme === 'Basic' ? `Basic realm="nfvo"` : `Bearer realm="nfvo", error="invalid_token", error_description="${desc}"`;
+  return `Bearer realm="nfvo", error="invalid_token", error_description="${desc}"`;
 }
 

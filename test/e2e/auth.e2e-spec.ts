@@ -83,7 +83,9 @@ describe('OAuth 2.0 client credentials and bearer tokens (SOL013 cl. 8)', () => 
         if (authz) req.set('Authorization', authz);
         const r = await req;
         expect(r.status).toBe(401);
-        expect(r.headers['www-authenticate']).toMatch(/^Bearer realm="nfvo"/);
+        // RFC 6750 cl. 3.1: no error code when the request carried no credentials at all.
+        if (authz) expect(r.headers['www-authenticate']).toMatch(/^Bearer realm="nfvo", error="invalid_token"/);
+        else expect(r.headers['www-authenticate']).toBe('Bearer realm="nfvo"');
         expect(r.headers['content-type']).toMatch(/problem\+json/);
       }
     });

@@ -80,7 +80,6 @@ export class CatalogueContentHttp<T> {
   async allArtifacts(id: string, req: Request, res: Response): Promise<void> {
     await this.onboarded(id);
     const artifacts = (await this.d.files.list(this.d.owner, id)).filter((f) => f.role === 'artifact');
-    if (!req.accepts('application/zip')) throw new NfvoError('NOT_ACCEPTABLE', 'The artifacts are served as application/zip.');
     res.status(200).type('application/zip').setHeader('Content-Disposition', `attachment; filename="${id}-artifacts.zip"`);
     await zipStream(artifacts.map((f) => ({ name: f.path, open: () => this.d.blobs.open(f.blobId) })), res);
   }
@@ -91,7 +90,6 @@ export class CatalogueContentHttp<T> {
       await zipStream([{ name, open: () => this.d.blobs.open(f.blobId) }], res);
       return;
     }
-    if (!req.accepts('text/plain')) throw new NfvoError('NOT_ACCEPTABLE', 'This content is served as text/plain or application/zip.');
     return sendContent(req, res, this.source(f, 'text/plain; charset=utf-8'));
   }
 
