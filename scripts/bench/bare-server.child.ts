@@ -5,6 +5,7 @@
  * Protocol over IPC: receives one {@link BareReply}, answers `{ port }` once listening.
  */
 import { createServer } from 'node:http';
+import { serveToParent } from './child-server';
 
 export interface BareReply {
   status: number;
@@ -19,14 +20,5 @@ process.once('message', (msg: BareReply) => {
     res.writeHead(msg.status, headers);
     res.end(body);
   });
-  server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    process.send?.({ port: typeof addr === 'object' && addr ? addr.port : 0 });
-  });
-  process.once('SIGTERM', () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  });
+  serveToParent(server);
 });
-// The parent going away (crash, SIGKILL) must not leave this server behind.
-process.once('disconnect', () => process.exit(0));

@@ -5,6 +5,7 @@
  * Protocol over IPC: receives any message to start, answers `{ port }` once listening.
  */
 import { createServer } from 'node:http';
+import { serveToParent } from './child-server';
 
 process.once('message', () => {
   const server = createServer((req, res) => {
@@ -16,14 +17,5 @@ process.once('message', () => {
     });
     req.on('error', () => res.destroy());
   });
-  server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    process.send?.({ port: typeof addr === 'object' && addr ? addr.port : 0 });
-  });
-  process.once('SIGTERM', () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  });
+  serveToParent(server);
 });
-// The parent going away (crash, SIGKILL) must not leave this server behind.
-process.once('disconnect', () => process.exit(0));

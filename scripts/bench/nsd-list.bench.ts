@@ -9,8 +9,9 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Benchmark, BenchContext } from './bench.types';
 import { figureLine, indented, label } from './bench-line';
-import { startBareServer } from './bare-server.process';
 import { describeProblems, hasProblems, runLoad, type LoadResult } from './http-load';
+import type { BareReply } from './bare-server.child';
+import { forkServer } from './forked-server';
 import { startNfvo } from './nfvo.process';
 import { seedNsdInfo, type SeedStats } from './nsd-info.seed';
 import { GIN_INDEX, countMatches, executionTime, explainAnalyze, firstPageSql, scanOf, usesIndex } from './nsd-list.explain';
@@ -88,7 +89,8 @@ async function measure(ctx: BenchContext, base: string, headers: Record<string, 
   ctx.print(`${label(NAME, s.name)}GET ${s.path}: ${reply.items} items, ${reply.body.length} bytes${reply.headers.link ? ', Link to the next page' : ''}${matches}`);
 
   const service = await runLoad({ url: base + s.path, headers, ...LOAD });
-  const bare = await startBareServer({ status: reply.status, headers: reply.headers, bodyBase64: reply.body.toString('base64') });
+  const bareReply: BareReply = { status: reply.status, headers: reply.headers, bodyBase64: reply.body.toString('base64') };
+  const bare = await forkServer('bare-server.child', 'bare server', bareReply);
   let baseline: LoadResult;
   try {
     baseline = await runLoad({ url: bare.url + s.path, headers, ...LOAD });

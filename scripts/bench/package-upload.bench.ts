@@ -12,7 +12,7 @@ import { CONFIG_VARS } from '../../src/config/config.vars';
 import { writeLargeSonPackage } from '../make-package/large-package';
 import type { Benchmark, BenchContext } from './bench.types';
 import { indented, label, ratio, verdict } from './bench-line';
-import { startDiscardServer } from './discard-server.process';
+import { forkServer } from './forked-server';
 import { streamFile } from './http-upload';
 import { startNfvo } from './nfvo.process';
 import { clientCredentialsToken } from './oauth-token';
@@ -78,7 +78,7 @@ async function run(ctx: BenchContext): Promise<void> {
   if (pkg.bytes > maxPackageBytes) ctx.print(`${label(NAME, 'setup')}the package is larger than NFVO_MAX_PACKAGE_BYTES: the NFVO will refuse it (413)`);
 
   // 1. Baseline: a bare server that reads and discards the same bytes.
-  const bare = await startDiscardServer();
+  const bare = await forkServer('discard-server.child', 'discard server', { start: true });
   ctx.defer('stop the discard server', async () => {
     await bare.stop();
   });

@@ -12,6 +12,7 @@
  * are answered `{ req, … }` (see {@link SubscriberCount}, {@link SubscriberDump}).
  */
 import { createServer } from 'node:http';
+import { serveToParent } from './child-server';
 
 export interface SubscriberCount {
   /** Notification POSTs received under /s/<n> (duplicates included). */
@@ -82,10 +83,7 @@ const server = createServer((req, res) => {
 
 process.on('message', (msg: { cmd: string; req?: number }) => {
   if (msg.cmd === 'start') {
-    server.listen(0, '127.0.0.1', 1024, () => {
-      const addr = server.address();
-      process.send?.({ port: typeof addr === 'object' && addr ? addr.port : 0 });
-    });
+    serveToParent(server, 1024);
   } else if (msg.cmd === 'count') {
     const { posts, baseline, gets, odd } = dump;
     process.send?.({ req: msg.req, posts, baseline, gets, odd });
@@ -93,9 +91,3 @@ process.on('message', (msg: { cmd: string; req?: number }) => {
     process.send?.({ req: msg.req, ...dump });
   }
 });
-process.once('SIGTERM', () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-});
-// The parent going away (crash, SIGKILL) must not leave this server behind.
-process.once('disconnect', () => process.exit(0));
