@@ -66,7 +66,9 @@ describe(`DeliverNotifications on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'e
     const broken = await server((_r, res) => res.writeHead(500).end('database is down'));
     const a = await seed([1, 2], { url: `${broken.url}/cb`, key: 'ns-shared' });
     const b = await seed([1, 2], { key: 'ns-shared' });
-    const [ra, rb] = await Promise.all([useCase().execute(a), useCase().execute(b)]);
+    // A minute of backoff keeps the retry not yet due however slowly this machine runs the next call.
+    const slow = { backoff: { baseMs: 60_000 } };
+    const [ra, rb] = await Promise.all([useCase(slow).execute(a), useCase().execute(b)]);
     expect(ra.rescheduleAt).toBeInstanceOf(Date);
     expect(rb).toEqual({});
     expect(sub.ns()).toEqual([1, 2]);
@@ -76,7 +78,7 @@ describe(`DeliverNotifications on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'e
       { n: 2, state: 'PENDING', attempts: 0, last_error: null },
     ]);
     // Not due yet: nothing is sent, and the retry job already scheduled stays the only one.
-    await expect(useCase().execute(a)).resolves.toEqual({});
+    await expect(useCase(slow).execute(a)).resolves.toEqual({});
     expect(broken.ns()).toEqual([1]);
   });
 
