@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     const created = await fetch(`${first.url}/nsd/v2/ns_descriptors`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"userDefinedData":{"smoke":"yes"}}' });
     if (created.status !== 201) throw new Error(`create answered ${created.status}: ${await created.text()}`);
     const { id } = (await created.json()) as { id: string };
+    const firstSites = await emulatedSites(first.url, auth);
+    if (!first.stdout().includes('Emulated sites')) throw new Error(`the banner does not list the emulated sites:\n${first.stdout()}`);
     const code = await first.stop('SIGTERM');
     if (code !== 0) throw new Error(`SIGTERM exit code ${code}: ${first.stderr()}`);
 
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
       const list = await fetch(`${second.url}/nsd/v2/ns_descriptors?filter=(eq,userDefinedData/smoke,yes)`, { headers: { Authorization: `Bearer ${token}`, Version: '2.12.0' } });
       const items = (await list.json()) as Array<{ id: string }>;
       if (list.status !== 200 || items.length !== 1 || items[0].id !== id) throw new Error(`after restart the list answered ${list.status}: ${JSON.stringify(items)}`);
+      const again = await emulatedSites(second.url, { Authorization: `Bearer ${token}` });
+      if (again.sites !== firstSites.sites) throw new Error(`the restart registered the emulated sites again: ${again.sites} instead of ${firstSites.sites}`);
     } finally {
       await second.stop('SIGTERM');
     }
@@ -36,6 +40,20 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The embedded default registers two emulated sites, each with a VIM whose emulator answers, and a WAN link. */
+async function emulatedSites(url: string, auth: Record<string, string>): Promise<{ sites: string }> {
+  const get = async (path: string) => (await (await fetch(`${url}/nfvo/v1/${path}`, { headers: auth })).json()) as Array<Record<string, unknown>>;
+  const sites = (await get('sites')).map((s) => String(s.name)).sort().join(',');
+  const vims = await get('vims');
+  const links = await get('wan_links');
+  if (sites !== 'site-a,site-b' || vims.length !== 4 || links.length !== 1) throw new Error(`emulated sites: ${sites}, ${vims.length} VIMs, ${links.length} WAN links`);
+  for (const v of vims.filter((x) => x.vimType === 'openstack')) {
+    const res = await fetch(`${String(v.endpoint)}/auth/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    if (res.status !== 400) throw new Error(`the emulated VIM ${String(v.name)} at ${String(v.endpoint)} answered ${res.status}`);
+  }
+  return { sites };
 }
 
 main().catch((err) => {

@@ -13,6 +13,7 @@ import { NsdApiModule } from './api/nsd/nsd-api.module';
 import { VnfpkgmApiModule } from './api/vnfpkgm/vnfpkgm-api.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InfraApiModule } from './api/infra/infra-api.module';
+import { NslcmApiModule } from './api/nslcm/nslcm-api.module';
 import { MediaTypeGuard } from './sol013/media-type.guard';
 import { ProblemDetailsFilter } from './sol013/problem-details.filter';
 
@@ -22,7 +23,7 @@ export class AppModule {
   static forRoot(config: AppConfig, keys: AppKeys, db: Database, jobs: JobEngine): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NotificationsModule.forRoot(config), NsdApiModule, VnfpkgmApiModule, InfraApiModule],
+      imports: [ConfigModule.forRoot(config, keys), CoreModule.forRoot(db, jobs), AuthModule, NotificationsModule.forRoot(config), NsdApiModule, VnfpkgmApiModule, InfraApiModule, NslcmApiModule],
       controllers: [ApiVersionsController, HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

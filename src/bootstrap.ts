@@ -7,6 +7,7 @@ import { resolveKeys } from './config/app-keys';
 import type { AppConfig } from './config/config.schema';
 import { JobEngine } from './jobs/job-engine';
 import { Database } from './persistence/database';
+import { type EmulatedSitesHandle, startEmulatedSites } from './emulated-sites';
 
 export interface RunningService {
   app: NestExpressApplication;
@@ -25,15 +26,18 @@ export async function startService(config: AppConfig, out: NodeJS.WritableStream
   let jobs: JobEngine | undefined;
   let app: NestExpressApplication | undefined;
   let admin: { clientId: string; secret: string } | undefined;
+  let emulated: EmulatedSitesHandle | undefined;
   try {
     jobs = await JobEngine.start(db, config.databaseUrl, { schema: config.jobsSchema, pollSeconds: config.jobPollSeconds });
     app = await createApp({ config, keys, db, jobs, logger });
     const clients = app.get(ClientRegistry);
     await clients.init();
     admin = await clients.bootstrapAdmin();
+    emulated = await startEmulatedSites(app, config, db.kind);
     await app.listen(config.port, config.host);
   } catch (err) {
     // A failed start leaves nothing open behind it (a port in use must not leave the database locked).
+    await emulated?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await jobs?.stop(1000).catch(() => undefined);
     await db.close().catch(() => undefined);
@@ -45,7 +49,7 @@ export async function startService(config: AppConfig, out: NodeJS.WritableStream
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, database: db.kind }, 'NFVO listening');
-  printBanner(out, url, db.kind, admin);
+  printBanner(out, url, db.kind, admin, emulated?.summary);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) =>
@@ -54,6 +58,7 @@ export async function startService(config: AppConfig, out: NodeJS.WritableStream
       await closeServer(server, config.shutdownGraceMs);
       await started.jobs.stop(config.shutdownGraceMs);
       await started.app.close();
+      await emulated?.close();
       await db.close();
       logger.info('stopped');
     })());
@@ -72,13 +77,14 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
   });
 }
 
-function printBanner(out: NodeJS.WritableStream, url: string, kind: string, admin?: { clientId: string; secret: string }) {
+function printBanner(out: NodeJS.WritableStream, url: string, kind: string, admin?: { clientId: string; secret: string }, emulated?: string[]) {
   const lines = [
     '',
     `NFVO is up (${kind === 'pglite' ? 'embedded PGlite database' : 'PostgreSQL'})`,
     `  API:            ${url}/nsd/v2/ns_descriptors  (SOL005; tokens from ${url}/oauth2/token)`,
     `  Docs (OpenAPI): ${url}/docs`,
   ];
+  if (emulated) lines.push(`  Emulated sites (${url}/nfvo/v1/sites; OpenStack emulators, not real clouds):`, ...emulated.map((l) => `    ${l}`));
   if (admin) {
     lines.push(
       '  Bootstrap admin client created. Its secret is shown only this once; store it now:',

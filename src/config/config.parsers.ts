@@ -10,6 +10,12 @@ export const int = (min: number, max: number) => (raw: string): number => {
   return n;
 };
 
+export const fraction = (raw: string): number => {
+  const n = Number(raw.trim());
+  if (!/^\d*\.?\d+$/.test(raw.trim()) || n < 0 || n > 1) throw new Error('must be a number from 0 to 1');
+  return n;
+};
+
 export const url = (protocols: string[]) => (raw: string): string => {
   let u: URL;
   try {

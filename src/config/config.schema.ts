@@ -29,6 +29,12 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   shutdownGraceMs: number;
   jobPollSeconds: number;
+  emulatedSites: 'auto' | 'on' | 'off';
+  lcmLeaseSeconds: number;
+  lcmStepConcurrency: number;
+  lcmStepAttempts: number;
+  emulatorLatencyMs: number;
+  emulatorFaultRate: number;
 }
 
 export interface OAuthClientConfig {

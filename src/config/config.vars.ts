@@ -1,5 +1,5 @@
 import type { VarSpec } from './config.schema';
-import { allowList, callbackAllow, int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
+import { allowList, callbackAllow, fraction, int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
 import { parseAllowList } from '../shared/uri-allow-list';
 
 const v = <K extends VarSpec['key']>(spec: VarSpec<K>) => spec as unknown as VarSpec;
@@ -28,5 +28,11 @@ export const CONFIG_VARS: VarSpec[] = [
   v({ env: 'NFVO_API_ROOT', key: 'apiRoot', doc: 'public base URL used in Location and _links (default: from the request Host)', parse: url(['https', 'http']) }),
   v({ env: 'LOG_LEVEL', key: 'logLevel', doc: 'pino log level', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const), default: () => 'info' as const }),
   v({ env: 'NFVO_SHUTDOWN_GRACE_MS', key: 'shutdownGraceMs', doc: 'how long SIGTERM waits for in-flight requests and jobs', parse: int(0, 600000), default: () => 10000 }),
+  v({ env: 'NFVO_LCM_LEASE_SECONDS', key: 'lcmLeaseSeconds', doc: 'how long a worker holds an LCM operation without renewing; after that another replica (or this one restarted) resumes it', parse: int(1, 3600), default: () => 30 }),
+  v({ env: 'NFVO_LCM_STEP_CONCURRENCY', key: 'lcmStepConcurrency', doc: 'plan steps of one LCM operation run at once', parse: int(1, 256), default: () => 16 }),
+  v({ env: 'NFVO_LCM_STEP_ATTEMPTS', key: 'lcmStepAttempts', doc: 'attempts of a plan step on transient VIM errors before the operation goes FAILED_TEMP', parse: int(1, 20), default: () => 4 }),
+  v({ env: 'NFVO_EMULATED_SITES', key: 'emulatedSites', doc: 'register two emulated OpenStack sites joined by a WAN link at start: auto = only on the embedded database', parse: oneOf(['auto', 'on', 'off'] as const), default: () => 'auto' as const }),
+  v({ env: 'NFVO_EMULATOR_LATENCY_MS', key: 'emulatorLatencyMs', doc: 'latency the emulated OpenStack APIs add to every call', parse: int(0, 60000), default: () => 0 }),
+  v({ env: 'NFVO_EMULATOR_FAULT_RATE', key: 'emulatorFaultRate', doc: 'share of emulated OpenStack calls (Keystone excepted) answered 503, from 0 to 1', parse: fraction, default: () => 0 }),
   v({ env: 'NFVO_JOB_POLL_SECONDS', key: 'jobPollSeconds', doc: 'job engine polling interval', parse: int(1, 60), default: () => 1 }),
 ];

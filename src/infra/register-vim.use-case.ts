@@ -8,6 +8,7 @@ import type { VimConnectivity } from './vim-connectivity.port';
 /**
  * POST /nfvo/v1/vims: the site must exist, the credentials must fit the VIM type, and the NFVO must be able
  * to log in (422 with the VIM's reason otherwise). Credentials are stored sealed and never returned.
+ * Without a declared capacity, the VIM's reported one (OpenStack project limits) is recorded.
  */
 export class RegisterVim {
   constructor(private readonly d: { repo: InfraRepository; connectivity: VimConnectivity; box: SecretBox }) {}
@@ -16,7 +17,9 @@ export class RegisterVim {
     if (!(await this.d.repo.store('site').get(input.siteId))) throw new NfvoError('UNPROCESSABLE', `No site ${input.siteId}; create it with POST /nfvo/v1/sites first.`);
     if (input.vimType === 'kubernetes' && credentials.authType !== 'token') throw new NfvoError('BAD_REQUEST', 'A kubernetes VIM takes credentials of authType token.');
     const vim: Vim = { id: randomUUID(), ...input, authType: credentials.authType };
-    await this.d.connectivity.check(vim, credentials);
+    const reported = await this.d.connectivity.check(vim, credentials);
+    // Declared capacity wins: an operator may reserve only part of a project for the NFVO.
+    if (!vim.capacity && reported) vim.capacity = reported;
     await this.d.repo.create('vim', vim, this.d.box.seal(JSON.stringify(credentials)));
     return vim;
   }

@@ -11,4 +11,5 @@ export const QUEUES: ReadonlyArray<{ name: string; policy: 'standard' | 'short' 
   { name: 'onboard-package', policy: 'standard' },
   { name: 'fetch-package', policy: 'standard' },
   { name: 'deliver-notifications', policy: 'short' },
+  { name: 'run-lcm-operation', policy: 'standard' },
 ];

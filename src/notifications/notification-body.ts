@@ -31,7 +31,12 @@ export function notificationBody(e: DomainEvent, t: Target, now: Date): Record<s
       ? { nsdInfo: { href: `${base}/ns_descriptors/${e.subjectId}` }, subscription }
       : t.api === 'vnfpkgm'
         ? { vnfPackage: { href: `${base}/vnf_packages/${e.subjectId}` }, subscription }
-        : { nsInstance: { href: `${base.replace(/\/nsfm\//, '/nslcm/')}/ns_instances/${e.subjectId}` }, subscription };
+        : {
+            nsInstance: { href: `${base.replace(/\/nsfm\//, '/nslcm/')}/ns_instances/${e.subjectId}` },
+            subscription,
+            // LccnLinks (SOL005 cl. 6.5.3.2): an operation occurrence notification links its occurrence.
+            ...(typeof fields.nsLcmOpOccId === 'string' ? { nslcmOpOcc: { href: `${base}/ns_lcm_op_occs/${fields.nsLcmOpOccId}` } } : {}),
+          };
   return {
     id: randomUUID(),
     notificationType: notificationTypeFor(e.type, t.major),

@@ -1,41 +1,19 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { OpenStackEmulator } from '../../src/adapters/emulated/openstack/openstack-emulator';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/**
- * A Keystone v3 identity endpoint just large enough to check credentials, answering as the Identity API
- * reference documents: 201 + X-Subject-Token, or 401 with `{"error": {code, message, title}}`.
- */
-function keystone(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (d) => (text += d));
-    req.on('end', () => {
-      const body = JSON.parse(text || '{}');
-      const pw = body?.auth?.identity?.password?.user;
-      if (req.url === '/v3/auth/tokens' && req.method === 'POST' && pw?.name === 'nfvo' && pw?.password === 'right') {
-        res.writeHead(201, { 'X-Subject-Token': 'gAAAA-token', 'Content-Type': 'application/json' }).end(JSON.stringify({ token: { expires_at: '2099-01-01T00:00:00Z' } }));
-        return;
-      }
-      res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 401, message: 'The request you have made requires authentication.', title: 'Unauthorized' } }));
-    });
-  });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3` })));
-}
 
 describe('infrastructure registry (/nfvo/v1)', () => {
   let a: TestApp;
   let auth: Record<string, string>;
-  let ks: { server: Server; url: string };
+  let ks: OpenStackEmulator;
 
   beforeAll(async () => {
-    ks = await keystone();
+    ks = await OpenStackEmulator.start({ credentials: { username: 'nfvo', password: 'right', project: 'nfv' }, quotas: { cores: 96, ramMiB: 393216, instances: 40 } });
     a = await startTestApp();
     auth = { Authorization: `Bearer ${await a.token()}` };
   });
   afterAll(async () => {
     await a?.close();
-    ks?.server.close();
+    await ks?.close();
   });
 
   const post = (path: string, body: object) => a.http.post(`/nfvo/v1/${path}`).set(auth).send(body);
@@ -47,7 +25,8 @@ describe('infrastructure registry (/nfvo/v1)', () => {
     expect(siteA.headers.location).toBe(siteA.body._links.self.href);
     const vim = await post('vims', { siteId: siteA.body.id, name: 'os-a', vimType: 'openstack', endpoint: ks.url, project: 'nfv', credentials: { authType: 'password', username: 'nfvo', password: 'right' } });
     expect(vim.status).toBe(201);
-    expect(vim.body).toMatchObject({ name: 'os-a', vimType: 'openstack', authType: 'password' });
+    // No capacity declared: the project's limits, as Nova reports them, become the VIM's capacity.
+    expect(vim.body).toMatchObject({ name: 'os-a', vimType: 'openstack', authType: 'password', capacity: { vcpus: 96, memoryMiB: 393216, instances: 40 } });
     expect(JSON.stringify(vim.body)).not.toMatch(/right|credentials/);
     const sealed = await a.t.db.dataSource.query(`SELECT credentials_sealed AS c, doc::text AS d FROM vim WHERE id = $1`, [vim.body.id]);
     expect(sealed[0].c).not.toMatch(/right/);
@@ -72,7 +51,7 @@ describe('infrastructure registry (/nfvo/v1)', () => {
 
   it('answers 422 with the VIM’s own reason when its credentials are refused, and stores nothing', async () => {
     const site = await post('sites', { name: 'site-c' });
-    const r = await post('vims', { siteId: site.body.id, name: 'os-c', vimType: 'openstack', endpoint: ks.url, credentials: { authType: 'password', username: 'nfvo', password: 'wrong' } });
+    const r = await post('vims', { siteId: site.body.id, name: 'os-c', vimType: 'openstack', endpoint: ks.url, project: 'nfv', credentials: { authType: 'password', username: 'nfvo', password: 'wrong' } });
     expect(r.status).toBe(422);
     expect(r.body.detail).toMatch(/401 The request you have made requires authentication/);
     const down = await post('vims', { siteId: site.body.id, name: 'os-d', vimType: 'openstack', endpoint: 'http://127.0.0.1:1/v3', credentials: { authType: 'password', username: 'nfvo', password: 'right' } });

@@ -122,7 +122,7 @@ describe('SOL013 common behaviour', () => {
 
   // Last: breaks the database under the running app.
   it('turns an unexpected failure into a 500 that leaks no stack or SQL, and readiness into 503', async () => {
-    await a.t.db.dataSource.query('DROP TABLE nsd_info');
+    await a.t.db.dataSource.query('DROP TABLE nsd_info CASCADE');
     const r = await a.http.get('/nsd/v2/ns_descriptors').set('Authorization', auth).set('Version', '2.12.0').set('X-Request-Id', 'req-500');
     expectProblem(r, 500);
     expect(r.body.detail).toContain('req-500');

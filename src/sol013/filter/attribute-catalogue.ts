@@ -22,6 +22,11 @@ export interface AttrNode {
    * they are stored as.
    */
   freeForm?: boolean;
+  /**
+   * The member's name in the stored document when the API version shows it under another name
+   * (e.g. SOL005 V2.4.1 `stateEnteredTime` for the stored `statusEnteredTime`).
+   */
+  storedAs?: string;
 }
 
 export type AttributeCatalogue = Record<string, AttrNode>;

@@ -47,7 +47,7 @@ export function resolveAttribute(path: readonly string[], catalogue: AttributeCa
         ? `attribute "${display}" is not supported for filtering on this resource`
         : `attribute "${display}" is not supported for filtering on this resource: "${parent}" has no attribute "${name}"`;
     }
-    steps.push({ name, array: node.array === true });
+    steps.push({ name: node.storedAs ?? name, array: node.array === true });
     const here = path.slice(0, i + 1).join('/');
     if (node.type !== 'object') {
       if (i === path.length - 1) return { kind: node.type, display, steps };

@@ -73,6 +73,7 @@ export function correctSchema(schema: Json, log: QuirkLog): Json {
     fixRequired(node, log);
     fixEnum(node, log);
     fixUserDefinedData(node, log);
+    fixOperationParams(node, log);
     return node;
   });
 }
@@ -114,6 +115,16 @@ function fixUserDefinedData(node: JsonObject, log: QuirkLog): void {
   // SOL005 types userDefinedData as KeyValuePairs, a JSON object (SOL013 common data types), as NsdInfo in the same bundle does.
   log.note('userDefinedData declared as an array; corrected to a KeyValuePairs object');
   node.properties = { ...node.properties, userDefinedData: { type: 'object', description: 'KeyValuePairs' } };
+}
+
+function fixOperationParams(node: JsonObject, log: QuirkLog): void {
+  if (!isObject(node.properties)) return;
+  const op = node.properties.operationParams;
+  if (!isObject(op) || op.type !== 'string' || !Array.isArray(op.enum)) return;
+  // NsLcmOpOcc.operationParams is "formatted according to the request data type of the related LCM operation"
+  // (its own description): an object such as InstantiateNsRequest; the V2.4.1 bundle copied NsLcmOpType's enum there.
+  log.note('NsLcmOpOcc.operationParams declared as the NsLcmOpType enum; corrected to the request object its description names');
+  node.properties = { ...node.properties, operationParams: { type: 'object', description: op.description } };
 }
 
 /** ProblemDetails as the bundles inline it (SOL013 cl. 6.3). */

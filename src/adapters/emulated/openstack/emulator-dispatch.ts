@@ -11,14 +11,19 @@ import { neutronPortRoutes } from './neutron-ports.routes';
 import { neutronSubnetRoutes } from './neutron-subnets.routes';
 import { novaFlavorRoutes } from './nova-flavors.routes';
 import { novaServerRoutes } from './nova-servers.routes';
+import { novaServerGroupRoutes } from './nova-server-groups.routes';
+import { novaLimitRoutes } from './nova-limits.routes';
+import { neutronSecurityGroupRoutes } from './neutron-security-groups.routes';
 
 /** Path prefixes as devstack publishes them behind one web server. */
 const services: { prefix: string; service: Service; routes: Route[] }[] = [
   { prefix: '/identity', service: 'keystone', routes: keystoneRoutes },
-  { prefix: '/compute/v2.1', service: 'nova', routes: [...novaFlavorRoutes, ...novaServerRoutes] },
-  { prefix: '/network', service: 'neutron', routes: [...neutronNetworkRoutes, ...neutronSubnetRoutes, ...neutronPortRoutes] },
+  { prefix: '/compute/v2.1', service: 'nova', routes: [...novaFlavorRoutes, ...novaServerRoutes, ...novaServerGroupRoutes, ...novaLimitRoutes] },
+  { prefix: '/network', service: 'neutron', routes: [...neutronNetworkRoutes, ...neutronSubnetRoutes, ...neutronPortRoutes, ...neutronSecurityGroupRoutes] },
   { prefix: '/image', service: 'glance', routes: glanceImageRoutes },
 ];
+
+export const operations = (): string[] => [...new Set(services.flatMap((s) => s.routes.map((r) => r.operation)))];
 
 const notFoundFor: Record<Service, () => Reply> = {
   keystone: () => keystoneError(404, 'The resource could not be found.'),
@@ -40,6 +45,8 @@ export async function dispatch(req: IncomingMessage, res: ServerResponse, state:
   if (decision.latencyMs > 0) await sleep(decision.latencyMs);
   if (decision.kind === 'hang') return; // the socket stays open until the client aborts or close() drops it
   if (decision.kind === 'fail') return send(res, injectedFault(svc.service, decision.status ?? 503, route.operation));
+  if (decision.kind === 'reset') return void req.socket.destroy();
+  if (decision.kind === 'malformed') return send(res, { status: 200, body: '{"truncated": ', headers: { 'Content-Type': 'application/json' } });
   if (!route.anonymous && !tokenValid(state, req.headers['x-auth-token'])) return send(res, unauthorized());
   let body;
   try {

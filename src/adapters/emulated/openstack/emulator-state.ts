@@ -9,6 +9,14 @@ export type FixedIp = { subnet_id: string; ip_address: string };
 export type Port = Record<string, unknown> & { id: string; name: string; network_id: string; fixed_ips: FixedIp[]; mac_address: string; device_id: string; device_owner: string; status: string };
 export type Flavor = Record<string, unknown> & { id: string; name: string; ram: number; vcpus: number; disk: number };
 export type Image = Record<string, unknown> & { id: string; name: string; status: string };
+export type SecurityGroup = Record<string, unknown> & { id: string; name: string; security_group_rules: Record<string, unknown>[] };
+export type ServerGroup = Record<string, unknown> & { id: string; name: string; policies: string[]; members: string[] };
+
+/** A compute node of the emulated cloud; the scheduler places servers on these. */
+export interface ComputeHost { name: string; vcpus: number; memoryMiB: number }
+
+/** Nova's per-project quota (nova.conf [quota]); exceeding one answers 403 as Nova does. */
+export interface Quotas { instances: number; cores: number; ramMiB: number; serverGroups: number }
 
 export interface Inventory {
   servers: Server[];
@@ -17,6 +25,8 @@ export interface Inventory {
   ports: Port[];
   flavors: Flavor[];
   images: Image[];
+  securityGroups: SecurityGroup[];
+  serverGroups: ServerGroup[];
 }
 
 export interface Identity {
@@ -38,6 +48,8 @@ export class EmulatorState {
   readonly ports = new Map<string, Port>();
   readonly flavors = new Map<string, Flavor>();
   readonly images = new Map<string, Image>();
+  readonly securityGroups = new Map<string, SecurityGroup>();
+  readonly serverGroups = new Map<string, ServerGroup>();
   readonly tokens = new Map<string, { expiresAt: number }>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -45,6 +57,8 @@ export class EmulatorState {
     readonly identity: Identity,
     readonly region: string,
     readonly timing: { buildMs: number; deleteMs: number; tokenTtlMs: number },
+    readonly hosts: ComputeHost[],
+    readonly quotas: Quotas,
     public baseUrl = '',
   ) {}
 
@@ -62,7 +76,10 @@ export class EmulatorState {
 
   snapshot(): Inventory {
     const copy = <T>(m: Map<string, T>): T[] => structuredClone([...m.values()]);
-    return { servers: copy(this.servers), networks: copy(this.networks), subnets: copy(this.subnets), ports: copy(this.ports), flavors: copy(this.flavors), images: copy(this.images) };
+    return {
+      servers: copy(this.servers), networks: copy(this.networks), subnets: copy(this.subnets), ports: copy(this.ports), flavors: copy(this.flavors), images: copy(this.images),
+      securityGroups: copy(this.securityGroups), serverGroups: copy(this.serverGroups),
+    };
   }
 }
 
@@ -77,6 +94,10 @@ export const defaultFlavors: FlavorSeed[] = [
   { id: '4', name: 'm1.large', ram: 8192, vcpus: 4, disk: 80 },
 ];
 export const defaultImages: ImageSeed[] = [{ name: 'cirros-0.6.2-x86_64-disk', minDisk: 1 }, { name: 'ubuntu-22.04-server', minDisk: 10, minRam: 1024 }];
+
+/** Four devstack-sized compute nodes, and quotas large enough for a lab (Nova's own defaults are 10/20/50 GiB). */
+export const defaultHosts: ComputeHost[] = [1, 2, 3, 4].map((i) => ({ name: `compute-${i}`, vcpus: 64, memoryMiB: 262144 }));
+export const defaultQuotas: Quotas = { instances: 200, cores: 400, ramMiB: 1048576, serverGroups: 20 };
 
 export const newId = (): string => randomUUID();
 export { nowIso };

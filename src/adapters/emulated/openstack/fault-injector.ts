@@ -1,7 +1,8 @@
 /** What the dispatcher does with one call before (or instead of) handling it. */
 export interface FaultDecision {
   latencyMs: number;
-  kind: 'pass' | 'fail' | 'hang';
+  /** `reset` drops the connection unanswered; `malformed` answers 200 with a body that is not JSON. */
+  kind: 'pass' | 'fail' | 'hang' | 'reset' | 'malformed';
   status?: number;
 }
 
@@ -15,7 +16,9 @@ export class FaultInjector {
   private readonly perOperationLatency = new Map<string, number>();
   private readonly failures = new Map<string, { times: number; status: number }>();
   private readonly hangs = new Map<string, number>();
+  private readonly oneShots = new Map<string, { kind: 'reset' | 'malformed'; times: number }>();
   private readonly counts = new Map<string, number>();
+  private readonly faulted = new Map<string, number>();
   private rate?: { rate: number; status: number; random: () => number; operations?: string[] };
 
   latency(operation: string, ms: number): this {
@@ -41,6 +44,12 @@ export class FaultInjector {
     return this;
   }
 
+  /** The next `times` calls of `operation` lose their connection (`reset`) or get a broken JSON body (`malformed`). */
+  break(operation: string, kind: 'reset' | 'malformed', times = 1): this {
+    this.oneShots.set(operation, { kind, times });
+    return this;
+  }
+
   /** How many calls of `operation` arrived, faulted or not. */
   calls(operation: string): number {
     return this.counts.get(operation) ?? 0;
@@ -48,17 +57,33 @@ export class FaultInjector {
 
   reset(): void {
     this.latencyMs = 0;
-    [this.perOperationLatency, this.failures, this.hangs, this.counts].forEach((m) => m.clear());
+    [this.perOperationLatency, this.failures, this.hangs, this.oneShots, this.counts, this.faulted].forEach((m) => m.clear());
     this.rate = undefined;
   }
 
+  /** How many calls of `operation` (or of all operations) got a fault instead of an answer. */
+  injected(operation?: string): number {
+    return operation ? (this.faulted.get(operation) ?? 0) : [...this.faulted.values()].reduce((a, b) => a + b, 0);
+  }
+
   decide(operation: string): FaultDecision {
+    const d = this.choose(operation);
+    if (d.kind !== 'pass') this.faulted.set(operation, this.injected(operation) + 1);
+    return d;
+  }
+
+  private choose(operation: string): FaultDecision {
     this.counts.set(operation, this.calls(operation) + 1);
     const latencyMs = this.perOperationLatency.get(operation) ?? this.latencyMs;
     const hangsLeft = this.hangs.get(operation) ?? 0;
     if (hangsLeft > 0) {
       this.hangs.set(operation, hangsLeft - 1);
       return { latencyMs, kind: 'hang' };
+    }
+    const shot = this.oneShots.get(operation);
+    if (shot && shot.times > 0) {
+      shot.times--;
+      return { latencyMs, kind: shot.kind };
     }
     const failure = this.failures.get(operation);
     if (failure && failure.times > 0) {

@@ -64,10 +64,15 @@ export function send(res: ServerResponse, reply: Reply): void {
 /**
  * Neutron filters lists by exact match on any scalar attribute (`?name=a&name=b` is an OR),
  * per the Networking API reference "Filtering" section; `fields` and paging keys are not filters.
+ * `tags=a,b` keeps resources carrying every listed tag, `tags-any=a,b` those carrying one ("Filtering by Tags").
  */
 export function filterByQuery<T extends object>(items: T[], query: URLSearchParams, ignore: string[] = []): T[] {
-  const keys = [...new Set(query.keys())].filter((k) => !['fields', 'limit', 'marker', 'sort_key', 'sort_dir', ...ignore].includes(k));
+  const keys = [...new Set(query.keys())].filter((k) => !['fields', 'limit', 'marker', 'sort_key', 'sort_dir', 'tags', 'tags-any', ...ignore].includes(k));
+  const all = query.get('tags')?.split(',') ?? [];
+  const any = query.get('tags-any')?.split(',');
+  const tagsOf = (item: T): string[] => ((item as { tags?: string[] }).tags ?? []);
   return items.filter((item) =>
+    all.every((t) => tagsOf(item).includes(t)) && (!any || any.some((t) => tagsOf(item).includes(t))) &&
     keys.every((k) => {
       const v = (item as Record<string, unknown>)[k];
       return v === undefined || v === null ? query.getAll(k).includes('') : query.getAll(k).includes(String(v));

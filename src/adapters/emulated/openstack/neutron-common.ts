@@ -11,7 +11,7 @@ export function standardAttributes(state: EmulatorState): Record<string, unknown
 
 export const bodyRequired = (): Reply => neutronError(400, 'HTTPBadRequest', 'Resource body required');
 
-export const notFound = (kind: 'Network' | 'Subnet' | 'Port', id: string): Reply => neutronError(404, `${kind}NotFound`, `${kind} ${id} could not be found.`);
+export const notFound = (kind: 'Network' | 'Subnet' | 'Port' | 'SecurityGroup', id: string): Reply => neutronError(404, `${kind}NotFound`, `${kind} ${id} could not be found.`);
 
 /** Every address in use on a subnet: port fixed IPs plus the gateway, which Neutron never hands out. */
 export function takenOn(state: EmulatorState, subnetId: string): Set<string> {

@@ -3,9 +3,9 @@ import { neutronError } from './error-bodies';
 import { type Route, filterByQuery } from './http-kit';
 import { bodyRequired, notFound, standardAttributes } from './neutron-common';
 
-export function addNetwork(state: EmulatorState, n: { name?: string; port_security_enabled?: boolean; shared?: boolean; admin_state_up?: boolean; mtu?: number }): Network {
+export function addNetwork(state: EmulatorState, n: { name?: string; port_security_enabled?: boolean; shared?: boolean; admin_state_up?: boolean; mtu?: number; tags?: string[] }): Network {
   const network: Network = {
-    ...standardAttributes(state), id: newId(), name: n.name ?? '', status: 'ACTIVE', admin_state_up: n.admin_state_up ?? true,
+    ...standardAttributes(state), tags: n.tags ?? [], id: newId(), name: n.name ?? '', status: 'ACTIVE', admin_state_up: n.admin_state_up ?? true,
     subnets: [], shared: n.shared ?? false, mtu: n.mtu ?? 1450, 'router:external': false,
     port_security_enabled: n.port_security_enabled ?? true, availability_zone_hints: [], availability_zones: ['nova'],
     'provider:network_type': 'vxlan', 'provider:physical_network': null, 'provider:segmentation_id': 1000 + state.networks.size,

@@ -16,6 +16,7 @@ export function createPort(state: EmulatorState, p: Body): Port | Reply {
   for (const w of wanted) {
     const ip: string | undefined = w.ip_address;
     const subnet = w.subnet_id ? state.subnets.get(w.subnet_id) : network.subnets.map((id) => state.subnets.get(id)).find((s) => s && ip && inCidr(ip, s.cidr));
+    if (!subnet && !w.subnet_id && ip) return neutronError(400, 'InvalidIpForNetwork', `IP address ${ip} is not a valid IP for any of the subnets on the specified network.`);
     if (!subnet || subnet.network_id !== network.id) return neutronError(400, 'InvalidInput', `Invalid input for operation: Failed to create port on network ${network.id}, because fixed_ips included invalid subnet ${w.subnet_id ?? ''}.`);
     const taken = takenOn(state, subnet.id);
     fixedIps.forEach((f) => taken.add(f.ip_address));
@@ -35,7 +36,7 @@ export function createPort(state: EmulatorState, p: Body): Port | Reply {
   }
   const security: boolean = p.port_security_enabled ?? network.port_security_enabled;
   const port: Port = {
-    ...standardAttributes(state), id: newId(), name: p.name ?? '', network_id: network.id, admin_state_up: p.admin_state_up ?? true,
+    ...standardAttributes(state), tags: p.tags ?? [], id: newId(), name: p.name ?? '', network_id: network.id, admin_state_up: p.admin_state_up ?? true,
     mac_address: mac, fixed_ips: fixedIps, device_id: p.device_id ?? '', device_owner: p.device_owner ?? '', status: 'DOWN',
     port_security_enabled: security, security_groups: security ? (p.security_groups ?? ['default']) : [], allowed_address_pairs: p.allowed_address_pairs ?? [],
     'binding:vnic_type': p['binding:vnic_type'] ?? 'normal', 'binding:host_id': '', 'binding:vif_type': 'unbound', 'binding:profile': {}, 'binding:vif_details': {},

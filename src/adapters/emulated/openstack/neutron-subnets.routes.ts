@@ -19,7 +19,7 @@ export const neutronSubnetRoutes: Route[] = [
       const gateway: string | null = s.gateway_ip === undefined ? d.gateway : s.gateway_ip;
       if (gateway !== null && !inCidr(gateway, s.cidr)) return neutronError(400, 'InvalidInput', `Invalid input for operation: Gateway IP ${gateway} is not in subnet ${s.cidr}.`);
       const subnet: Subnet = {
-        ...standardAttributes(state), id: newId(), name: s.name ?? '', network_id: network.id, ip_version: 4, cidr: s.cidr,
+        ...standardAttributes(state), tags: s.tags ?? [], id: newId(), name: s.name ?? '', network_id: network.id, ip_version: 4, cidr: s.cidr,
         gateway_ip: gateway, allocation_pools: s.allocation_pools ?? [d.pool], enable_dhcp: s.enable_dhcp ?? true,
         dns_nameservers: s.dns_nameservers ?? [], host_routes: s.host_routes ?? [], ipv6_ra_mode: null, ipv6_address_mode: null, subnetpool_id: null, service_types: [],
       };

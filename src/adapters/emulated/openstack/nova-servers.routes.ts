@@ -17,7 +17,7 @@ export const novaServerRoutes: Route[] = [
     method: 'POST', path: '/servers', operation: 'nova.servers.create', service: 'nova',
     handle: ({ state, body }) => {
       if (!body?.server) return novaError(400, "Invalid input for field/attribute server. 'server' is a required property");
-      const made = createServer(state, body.server);
+      const made = createServer(state, body.server, body['os:scheduler_hints'] ?? body['OS-SCH-HNT:scheduler_hints']);
       if (!('server' in made)) return made;
       const { id, links } = made.server;
       return { status: 202, headers: { Location: `${state.baseUrl}/compute/v2.1/servers/${id}` }, body: { server: { id, links, 'OS-DCF:diskConfig': 'MANUAL', security_groups: [{ name: 'default' }], adminPass: made.adminPass } } };

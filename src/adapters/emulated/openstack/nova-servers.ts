@@ -1,18 +1,25 @@
+import { createHash } from 'node:crypto';
 import { type EmulatorState, type Server, newId, nowIso } from './emulator-state';
 import { novaError } from './error-bodies';
 import type { Body, Reply } from './http-kit';
 import { createPort, isPort } from './neutron-ports';
+import { pickHost, quotaExceeded } from './nova-scheduler';
 
 /**
  * Compute API "Create server": validate references, then create or bind one port per
  * `networks` entry (Nova itself creates the port for `{uuid}`), exactly as nova-compute would.
  */
-export function createServer(state: EmulatorState, s: Body): { server: Server; adminPass: string } | Reply {
+export function createServer(state: EmulatorState, s: Body, hints: Body = {}): { server: Server; adminPass: string } | Reply {
   if (typeof s.name !== 'string' || !s.name) return novaError(400, "Invalid input for field/attribute name. Value: None. None is not of type 'string'");
   const flavor = state.flavors.get(String(s.flavorRef));
   if (!flavor) return novaError(400, `Flavor ${s.flavorRef} could not be found.`);
   const image = state.images.get(String(s.imageRef));
   if (!image) return novaError(400, `Image ${s.imageRef} could not be found.`);
+  if (image.status !== 'active') return novaError(400, `Image ${image.id} is not active.`);
+  const group = hints.group === undefined ? undefined : state.serverGroups.get(String(hints.group));
+  if (hints.group !== undefined && !group) return novaError(400, `Invalid server group ${hints.group}.`);
+  const overQuota = quotaExceeded(state, flavor);
+  if (overQuota) return overQuota;
   const nets: Body[] = Array.isArray(s.networks) ? s.networks : [];
   for (const n of nets) {
     if (n.port) {
@@ -45,10 +52,13 @@ export function createServer(state: EmulatorState, s: Body): { server: Server; a
     config_drive: s.config_drive ? 'True' : '', 'OS-DCF:diskConfig': 'MANUAL', 'OS-EXT-AZ:availability_zone': s.availability_zone ?? 'nova',
     'OS-EXT-STS:power_state': 0, 'OS-EXT-STS:task_state': 'spawning', 'OS-EXT-STS:vm_state': 'building',
     'OS-SRV-USG:launched_at': null, 'OS-SRV-USG:terminated_at': null, 'os-extended-volumes:volumes_attached': [], security_groups: [{ name: 'default' }],
-    user_data: s.user_data ?? null, port_ids: portIds, nova_port_ids: novaPortIds,
+    user_data: s.user_data ?? null, port_ids: portIds, nova_port_ids: novaPortIds, host: null,
   };
+  const host = pickHost(state, flavor, group);
   state.servers.set(id, server);
-  state.later(state.timing.buildMs, () => activate(state, server));
+  group?.members.push(id);
+  server.host = host ?? null;
+  state.later(state.timing.buildMs, () => (host ? activate(state, server) : noValidHost(state, server)));
   return { server, adminPass: Math.random().toString(36).slice(2, 14) };
 }
 
@@ -59,29 +69,46 @@ function activate(state: EmulatorState, server: Server): void {
   for (const pid of server.port_ids as string[]) {
     const port = state.ports.get(pid);
     if (!port) continue;
-    Object.assign(port, { status: 'ACTIVE', 'binding:host_id': 'emulated-compute', 'binding:vif_type': 'ovs' });
+    Object.assign(port, { status: 'ACTIVE', 'binding:host_id': server.host, 'binding:vif_type': 'ovs' });
     const net = state.networks.get(port.network_id)?.name ?? port.network_id;
     addresses[net] = [...(addresses[net] ?? []), ...port.fixed_ips.map((f) => ({ version: 4, addr: f.ip_address, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': port.mac_address }))];
   }
-  Object.assign(server, { status: 'ACTIVE', addresses, hostId: 'emulated-host', progress: 100, updated: nowIso(), 'OS-EXT-STS:power_state': 1, 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'active', 'OS-SRV-USG:launched_at': nowIso() });
+  Object.assign(server, { status: 'ACTIVE', addresses, hostId: hostId(state, String(server.host)), progress: 100, updated: nowIso(), 'OS-EXT-STS:power_state': 1, 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'active', 'OS-SRV-USG:launched_at': nowIso() });
+}
+
+/** Conductor's NoValidHost: ERROR with a fault, Nova's own ports deleted and the user's ports unbound. */
+function noValidHost(state: EmulatorState, server: Server): void {
+  if (server['OS-EXT-STS:task_state'] === 'deleting') return;
+  releasePorts(state, server);
+  server.port_ids = [];
+  const fault = { code: 500, created: nowIso(), message: 'No valid host was found. There are not enough hosts available.' };
+  Object.assign(server, { status: 'ERROR', fault, updated: nowIso(), 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'error' });
+}
+
+function releasePorts(state: EmulatorState, server: Server): void {
+  for (const pid of server.port_ids as string[]) {
+    const port = state.ports.get(pid);
+    if (!port) continue;
+    if ((server.nova_port_ids as string[]).includes(pid)) state.ports.delete(pid);
+    else Object.assign(port, { device_id: '', device_owner: '', status: 'DOWN', 'binding:host_id': '', 'binding:vif_type': 'unbound' });
+  }
 }
 
 /** Delete is asynchronous: task_state "deleting" for deleteMs, then the server is gone (404). */
 export function deleteServer(state: EmulatorState, server: Server): void {
   Object.assign(server, { 'OS-EXT-STS:task_state': 'deleting', updated: nowIso() });
   state.later(state.timing.deleteMs, () => {
-    for (const pid of server.port_ids as string[]) {
-      const port = state.ports.get(pid);
-      if (!port) continue;
-      if ((server.nova_port_ids as string[]).includes(pid)) state.ports.delete(pid);
-      else Object.assign(port, { device_id: '', device_owner: '', status: 'DOWN', 'binding:host_id': '', 'binding:vif_type': 'unbound' });
-    }
+    releasePorts(state, server);
+    for (const g of state.serverGroups.values()) g.members = g.members.filter((m) => m !== server.id);
     state.servers.delete(server.id);
   });
 }
 
+/** Nova's hostId: sha224 of project id + host, so servers of one project on one host share it. */
+const hostId = (state: EmulatorState, host: string): string => createHash('sha224').update(state.identity.projectId + host).digest('hex');
+
 /** The API view hides our bookkeeping fields. */
 export function serverView(server: Server): Body {
-  const { port_ids: _p, nova_port_ids: _n, user_data: _u, ...view } = server;
+  const { port_ids: _p, nova_port_ids: _n, user_data: _u, host: _h, ...view } = server;
   return view;
 }

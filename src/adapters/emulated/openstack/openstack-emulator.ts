@@ -1,10 +1,11 @@
 import { type IncomingMessage, type Server as HttpServer, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EmulatorState, type FlavorSeed, type ImageSeed, type Inventory, defaultFlavors, defaultImages, newId } from './emulator-state';
+import { type ComputeHost, EmulatorState, type FlavorSeed, type ImageSeed, type Inventory, type Quotas, defaultFlavors, defaultHosts, defaultImages, defaultQuotas, newId } from './emulator-state';
 import { FaultInjector } from './fault-injector';
-import { dispatch } from './emulator-dispatch';
+import { dispatch, operations } from './emulator-dispatch';
 import { addFlavor } from './nova-flavors.routes';
 import { addImage } from './glance-images.routes';
+import { deleteServer } from './nova-servers';
 
 export interface OpenStackEmulatorOptions {
   region?: string;
@@ -17,6 +18,9 @@ export interface OpenStackEmulatorOptions {
   credentials?: { username: string; password: string; project: string; userDomain?: string; projectDomain?: string };
   applicationCredential?: { id: string; secret: string };
   flavors?: FlavorSeed[];
+  /** Compute nodes the scheduler fills; a server that fits none goes to ERROR (NoValidHost). */
+  hosts?: ComputeHost[];
+  quotas?: Partial<Quotas>;
   images?: ImageSeed[];
 }
 
@@ -31,6 +35,8 @@ export class OpenStackEmulator {
       { username: c.username, password: c.password, project: c.project, userDomain: c.userDomain ?? 'Default', projectDomain: c.projectDomain ?? 'Default', userId: newId().replace(/-/g, ''), projectId: newId().replace(/-/g, ''), applicationCredential: o.applicationCredential ?? { id: newId().replace(/-/g, ''), secret: 'app-secret' } },
       o.region ?? 'RegionOne',
       { buildMs: o.buildMs ?? 50, deleteMs: o.deleteMs ?? 50, tokenTtlMs: o.tokenTtlMs ?? 3_600_000 },
+      o.hosts ?? defaultHosts,
+      { ...defaultQuotas, ...o.quotas },
     );
     let emulator: OpenStackEmulator | undefined;
     const server = createServer((req: IncomingMessage, res: ServerResponse) => void dispatch(req, res, state, emulator!.faults));
@@ -55,6 +61,28 @@ export class OpenStackEmulator {
   /** The identity this instance accepts (user/project ids are generated per instance). */
   get identity() {
     return structuredClone(this.state.identity);
+  }
+
+  /** Every operation name the emulator serves (`service.resource.verb`), for fault plans. */
+  operations(): string[] {
+    return operations();
+  }
+
+  /** Deletes a server behind the NFVO's back, as an operator's `openstack server delete` would (for heal tests). */
+  deleteServerOutOfBand(id: string): boolean {
+    const server = this.state.servers.get(id);
+    if (server) deleteServer(this.state, server);
+    return !!server;
+  }
+
+  /** Forgets every issued token, as a Keystone restart with new Fernet keys would: services answer 401. */
+  revokeTokens(): void {
+    this.state.tokens.clear();
+  }
+
+  /** Keystone token requests answered so far, successful or not. */
+  get tokenRequests(): number {
+    return this.faults.calls('keystone.tokens.create');
   }
 
   inventory(): Inventory {

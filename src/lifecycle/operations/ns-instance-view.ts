@@ -1,0 +1,64 @@
+import type { NsInstance, VnfInstance } from '../domain/ns-instance.model';
+import type { Deployment } from '../ports/lcm-run-store.port';
+
+/**
+ * What an instantiated NS instance shows (SOL005 cl. 6.5.2.10) from what its plan made: a VnfInstance
+ * per function with its servers or containers and the VIM they run on, a virtualLinkInfo per service
+ * link with its networks, a vnffgInfo per forwarding graph.
+ */
+export function instantiatedView(ns: NsInstance, d: Deployment, flavourId: string): NsInstance {
+  const out = (id: string) => d.outputs[id] ?? {};
+  const functions = [...new Set(d.plan.steps.filter((s) => s.functionId && (s.kind === 'server' || s.kind === 'stack')).map((s) => s.functionId!))];
+  const vnfInstance: VnfInstance[] = functions.map((fn) => {
+    const steps = d.plan.steps.filter((s) => s.functionId === fn && (s.kind === 'server' || s.kind === 'stack'));
+    const pkg = d.plan.functions?.[fn];
+    return {
+      id: `${ns.id.slice(0, 8)}-${fn}`,
+      vnfInstanceName: fn,
+      vnfdId: pkg?.vnfdId ?? fn,
+      vnfProvider: pkg?.vendor ?? '', vnfProductName: pkg?.name ?? fn, vnfSoftwareVersion: pkg?.version ?? '', vnfdVersion: pkg?.version ?? '',
+      vnfPkgId: pkg?.vnfPkgId ?? '',
+      vimId: steps[0]?.vimId,
+      instantiationState: 'INSTANTIATED',
+      instantiatedVnfInfo: {
+        flavourId,
+        vnfState: 'STARTED',
+        vnfcResourceInfo: steps.map((s) => ({
+          id: s.id.replace(/^(server|stack):/, ''),
+          vduId: String(s.kind === 'server' ? s.params.unitId : s.functionId),
+          computeResource: { vimConnectionId: s.vimId, resourceId: String(out(s.id).serverId ?? s.params.name), vimLevelResourceType: s.kind === 'server' ? 'OS::Nova::Server' : 'OSContainer' },
+        })),
+      },
+      metadata: { siteId: steps[0]?.siteId ?? '' },
+    };
+  });
+  const links = new Map<string, Array<{ vimId?: string; resourceId: string; vimLevelResourceType: string }>>();
+  for (const s of d.plan.steps.filter((x) => x.kind === 'network')) {
+    const key = s.id.slice('network:'.length, s.id.lastIndexOf('@'));
+    links.set(key, [...(links.get(key) ?? []), { vimId: s.vimId, resourceId: String(out(s.id).networkId ?? s.params.name), vimLevelResourceType: 'OS::Neutron::Net' }]);
+  }
+  const chains = d.plan.steps.filter((s) => s.kind === 'chain');
+  // What an update set on a VNF instance (name, description, metadata) survives heal and scale.
+  const before = new Map((ns.vnfInstance ?? []).map((v) => [v.id, v]));
+  const kept = vnfInstance.map((v) => {
+    const b = before.get(v.id);
+    return b ? { ...v, vnfInstanceName: b.vnfInstanceName, ...(b.vnfInstanceDescription ? { vnfInstanceDescription: b.vnfInstanceDescription } : {}), ...(b.vnfConfigurableProperties ? { vnfConfigurableProperties: b.vnfConfigurableProperties } : {}), metadata: { ...b.metadata, ...v.metadata } } : v;
+  });
+  return {
+    ...ns, nsState: 'INSTANTIATED', flavourId, vnfInstance: kept,
+    virtualLinkInfo: [...links].map(([id, resourceHandle]) => ({ id, nsVirtualLinkDescId: id, nsVirtualLinkProfileId: id, resourceHandle })),
+    vnffgInfo: [...new Set(chains.map((c) => c.id.slice('chain:'.length).split('.')[0]))].map((g) => ({ id: g, vnffgdId: g, vnfInstanceId: membersOf(d, g, ns.id) })),
+  };
+}
+
+export function notInstantiatedView(ns: NsInstance): NsInstance {
+  const { flavourId: _f, vnfInstance: _v, virtualLinkInfo: _l, vnffgInfo: _g, ...rest } = ns;
+  return { ...rest, nsState: 'NOT_INSTANTIATED' };
+}
+
+/** The VNF instances of a forwarding graph: the functions whose servers or stacks its chain steps wait for. */
+function membersOf(d: Deployment, graph: string, nsInstanceId: string): string[] {
+  const ids = new Set(d.plan.steps.filter((s) => s.kind === 'chain' && s.id.startsWith(`chain:${graph}.`)).flatMap((s) => s.dependsOn));
+  const fns = new Set(d.plan.steps.filter((s) => ids.has(s.id) && s.functionId).map((s) => s.functionId!));
+  return [...fns].map((fn) => `${nsInstanceId.slice(0, 8)}-${fn}`);
+}

@@ -1,0 +1,174 @@
+import type { ContainerUnit, VmUnit } from '../../descriptors/model';
+import { type DeploymentInput, type PlacedFunction, copiesOf, resourceName } from './deployment-input';
+import { chainedLinks, cidrFor, networkOf, siteShare, sitesOfLink } from './network-layout';
+import { type Plan, type PlanStep, ref } from './plan.model';
+
+/**
+ * The instantiate plan of a service (DESIGN, "Instantiate"): per VIM the networks its VMs attach to,
+ * images, flavors and server groups, then a port per VM connection point and the servers; a stack per
+ * container function; a WAN tunnel per link spanning sites; a chain per forwarding path. Startup and
+ * connectivity dependencies order functions; everything else runs in parallel.
+ */
+export function buildInstantiatePlan(input: DeploymentInput): Plan {
+  const b = new PlanBuilder(input);
+  for (const f of input.functions) (f.descriptor.target === 'openstack' ? b.vmFunction(f) : b.containerFunction(f));
+  b.dependencies();
+  b.tunnels();
+  b.chains();
+  const functions = Object.fromEntries(input.functions.map((f) => {
+    const k = f.descriptor.key;
+    return [f.ref.id, { vnfPkgId: f.vnfPkgId, vnfdId: `${k.vendor}:${k.name}:${k.version}`, vendor: k.vendor, name: k.name, version: k.version, siteId: f.siteId, vimId: f.vimId, copies: copiesOf(f, input.copies) }];
+  }));
+  return { steps: [...b.steps.values()], functions, hostAntiAffinity: input.hostAntiAffinity };
+}
+
+class PlanBuilder {
+  readonly steps = new Map<string, PlanStep>();
+  /** Steps that bring each function up (servers or stack), for dependencies and chains. */
+  private readonly upSteps = new Map<string, string[]>();
+  private readonly networkIndex = new Map<string, number>();
+  private readonly chained: Set<string>;
+
+  constructor(private readonly input: DeploymentInput) {
+    this.chained = chainedLinks(input.service);
+  }
+
+  private add(step: PlanStep): string {
+    if (!this.steps.has(step.id)) this.steps.set(step.id, step);
+    return step.id;
+  }
+
+  private name(...parts: Array<string | number>): string {
+    return resourceName(this.input.nsInstanceId, ...parts);
+  }
+
+  private network(key: string, internal: boolean, f: PlacedFunction): string {
+    if (!this.networkIndex.has(key)) this.networkIndex.set(key, this.networkIndex.size);
+    const cidr = cidrFor(this.networkIndex.get(key)!);
+    const sites = internal ? [f.siteId] : sitesOfLink(this.input.service, this.input.functions.filter((x) => x.descriptor.target === 'openstack'), key);
+    return this.add({
+      id: `network:${key}@${f.vimId}`, kind: 'network', vimId: f.vimId, siteId: f.siteId,
+      params: { name: this.name(key), cidr, ...siteShare(Math.max(0, sites.indexOf(f.siteId)), sites.length, cidr), portSecurity: internal || !this.chained.has(key) },
+      dependsOn: [],
+    });
+  }
+
+  vmFunction(f: PlacedFunction): void {
+    const fn = f.ref.id;
+    const group = this.input.hostAntiAffinity.findIndex((g) => g.includes(fn));
+    const groupStep = group < 0 ? undefined : this.add({ id: `server-group:${group}@${f.vimId}`, kind: 'server-group', vimId: f.vimId, siteId: f.siteId, params: { name: this.name('anti', group), policy: 'anti-affinity' }, dependsOn: [] });
+    const up: string[] = [];
+    for (let copy = 0; copy < copiesOf(f, this.input.copies); copy++) {
+      for (const unit of f.descriptor.units.filter((u): u is VmUnit => u.kind === 'vm')) {
+        for (let i = 0; i < (unit.scaling?.initial ?? 1); i++) up.push(this.server(f, unit, `${copy * (unit.scaling?.initial ?? 1) + i}`, groupStep));
+      }
+    }
+    this.upSteps.set(fn, up);
+  }
+
+  private server(f: PlacedFunction, unit: VmUnit, index: string, groupStep?: string): string {
+    const fn = f.ref.id;
+    const r = unit.resources;
+    const image = this.add({ id: `image:${unit.image.name}@${f.vimId}`, kind: 'image', vimId: f.vimId, siteId: f.siteId, params: { name: unit.image.name, url: unit.image.url, checksum: unit.image.checksum?.hash, diskFormat: unit.image.format }, dependsOn: [] });
+    const size = `c${r.vcpus}-m${r.memoryMiB}-d${r.storageGiB ?? 0}`;
+    const flavor = this.add({ id: `flavor:${size}@${f.vimId}`, kind: 'flavor', vimId: f.vimId, siteId: f.siteId, params: { vcpus: r.vcpus, memoryMiB: r.memoryMiB, diskGiB: r.storageGiB ?? 0 }, dependsOn: [] });
+    const ports: string[] = [];
+    for (const cp of unit.connectionPoints) {
+      const net = networkOf(this.input.service, f, unit.id, cp.id);
+      if (!net) continue;
+      const netStep = this.network(net.key, net.internal, f);
+      ports.push(this.add({
+        id: `port:${fn}.${unit.id}.${index}.${cp.id}`, kind: 'port', vimId: f.vimId, siteId: f.siteId, functionId: fn,
+        params: {
+          name: this.name(fn, unit.id, index, cp.id), networkId: ref(netStep, 'networkId'), unitId: unit.id, cpId: cp.id, network: net.key,
+          // A pinned address can only be given to one instance.
+          ...(index === '0' && cp.ip ? { fixedIp: cp.ip } : {}), ...(index === '0' && cp.mac ? { macAddress: cp.mac } : {}),
+          portSecurity: cp.portSecurity ?? true,
+        },
+        dependsOn: [netStep],
+      }));
+    }
+    return this.add({
+      id: `server:${fn}.${unit.id}.${index}`, kind: 'server', vimId: f.vimId, siteId: f.siteId, functionId: fn,
+      params: {
+        name: this.name(fn, unit.id, index), unitId: unit.id, flavorId: ref(flavor, 'flavorId'), imageId: ref(image, 'imageId'), portIds: ports.map((p) => ref(p, 'portId')),
+        ...(unit.userData ? { userData: unit.userData } : {}), ...(groupStep ? { serverGroupId: ref(groupStep, 'serverGroupId') } : {}),
+      },
+      dependsOn: [image, flavor, ...ports, ...(groupStep ? [groupStep] : [])],
+    });
+  }
+
+  containerFunction(f: PlacedFunction): void {
+    const units = f.descriptor.units.filter((u): u is ContainerUnit => u.kind === 'container');
+    const copies = copiesOf(f, this.input.copies);
+    const id = this.add({
+      id: `stack:${f.ref.id}`, kind: 'stack', vimId: f.vimId, siteId: f.siteId, functionId: f.ref.id,
+      params: {
+        name: this.name(f.ref.id),
+        units: units.map((u) => ({ id: u.id, image: u.image, replicas: copies * (u.scaling?.initial ?? u.replicas), ports: u.ports, env: u.env, resources: u.resources })),
+        endpoints: f.descriptor.connectionPoints.filter((c) => c.port !== undefined).map((c) => ({ id: c.id, port: c.port })),
+        inject: {},
+      },
+      dependsOn: [],
+    });
+    this.upSteps.set(f.ref.id, [id]);
+  }
+
+  /** Startup: `from` waits for `to`. Connectivity: `from` also gets `to`'s endpoint address as configuration. */
+  dependencies(): void {
+    for (const d of this.input.service.dependencies) {
+      const from = this.upSteps.get(d.from) ?? [];
+      const to = this.upSteps.get(d.to) ?? [];
+      for (const s of from) this.steps.get(s)!.dependsOn.push(...to.filter((t) => !this.steps.get(s)!.dependsOn.includes(t)));
+      if (d.type !== 'connectivity' || !d.inject || !d.endpoint) continue;
+      const target = this.addressOf(d.to, d.endpoint);
+      for (const s of from) {
+        const step = this.steps.get(s)!;
+        if (step.kind === 'stack' && target) (step.params.inject as Record<string, unknown>)[d.inject] = target.value;
+        if (target && !step.dependsOn.includes(target.step)) step.dependsOn.push(target.step);
+      }
+    }
+  }
+
+  /** Where function `fn`'s endpoint `cp` answers: a stack's service address, or the IP of a VM's port behind that cp. */
+  private addressOf(fn: string, cp: string): { step: string; value: unknown } | undefined {
+    const stack = this.steps.get(`stack:${fn}`);
+    if (stack) return { step: stack.id, value: ref(stack.id, `endpoint:${cp}`) };
+    const port = [...this.steps.values()].find((s) => s.kind === 'port' && s.functionId === fn && this.functionCpOfPort(fn, s) === cp);
+    return port ? { step: port.id, value: ref(port.id, 'ip') } : undefined;
+  }
+
+  /** The function connection point a port's unit cp is wired to, through the function's own virtual links. */
+  private functionCpOfPort(fn: string, port: PlanStep): string | undefined {
+    const f = this.input.functions.find((x) => x.ref.id === fn)!;
+    const unitCp = `${port.params.unitId}:${port.params.cpId}`;
+    const fvl = f.descriptor.virtualLinks.find((l) => l.connectionPointRefs.includes(unitCp));
+    return fvl?.connectionPointRefs.find((r) => !r.includes(':'));
+  }
+
+  tunnels(): void {
+    for (const vl of this.input.service.virtualLinks) {
+      const sites = sitesOfLink(this.input.service, this.input.functions, vl.id);
+      for (let i = 1; i < sites.length; i++) {
+        const nets = [...this.steps.values()].filter((s) => s.kind === 'network' && s.id.startsWith(`network:${vl.id}@`) && [sites[0], sites[i]].includes(s.siteId!));
+        if (nets.length < 2) continue; // one side has no VM network (containers only): nothing to join at L2
+        this.add({ id: `wan-tunnel:${vl.id}:${sites[0]}~${sites[i]}`, kind: 'wan-tunnel', siteId: sites[0], params: { name: this.name('wan', vl.id, i), link: vl.id, siteA: sites[0], siteB: sites[i] }, dependsOn: nets.map((n) => n.id) });
+      }
+    }
+  }
+
+  chains(): void {
+    for (const g of this.input.service.forwardingGraphs) {
+      const up = g.constituentFunctions.flatMap((fn) => this.upSteps.get(fn) ?? []);
+      const tunnels = [...this.steps.values()].filter((s) => s.kind === 'wan-tunnel' && g.constituentVirtualLinks.includes(String(s.params.link))).map((s) => s.id);
+      for (const p of g.paths) {
+        const hops = [...p.hops].sort((a, b) => a.position - b.position).map((h) => {
+          const [fn, cp] = h.connectionPointRef.includes(':') ? h.connectionPointRef.split(':') : [undefined, h.connectionPointRef];
+          const f = this.input.functions.find((x) => x.ref.id === fn);
+          return { connectionPointRef: h.connectionPointRef, functionId: fn ?? null, cp, siteId: f?.siteId ?? null };
+        });
+        this.add({ id: `chain:${g.id}.${p.id}`, kind: 'chain', params: { name: this.name('chain', g.id, p.id), hops, classifier: p.classifier ?? null }, dependsOn: [...up, ...tunnels] });
+      }
+    }
+  }
+}

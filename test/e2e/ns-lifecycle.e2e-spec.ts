@@ -1,0 +1,131 @@
+import type { OpenStackEmulator } from '../../src/adapters/emulated/openstack/openstack-emulator';
+import { type EmulatedSitesHandle, startEmulatedSites } from '../../src/emulated-sites';
+import { IAC_PORT } from '../../src/lifecycle/ports/iac.port';
+import { SWITCH_PORT } from '../../src/lifecycle/ports/switch.port';
+import type { EmulatedIac } from '../../src/adapters/emulated/cloud/emulated-iac';
+import type { EmulatedSwitch } from '../../src/adapters/emulated/switch/emulated-switch';
+import { COMPLEX_NSD_ID as NSD_ID, onboardComplex, settleOccurrence } from '../support/lcm-flow';
+import { TestSubscriber } from '../support/subscriber';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const V2 = { Version: '2.12.0' };
+
+/** The complex example on the two emulated sites: instantiate, look at what exists, terminate, delete. */
+describe('NS lifecycle of the complex example on emulated sites', () => {
+  let a: TestApp;
+  let auth: Record<string, string>;
+  let sites: EmulatedSitesHandle;
+  let sub: TestSubscriber;
+  const emu = (site: string): OpenStackEmulator => sites.clouds.emulator(site)!;
+
+  beforeAll(async () => {
+    a = await startTestApp({ NFVO_CALLBACK_ALLOW: '127.0.0.1', NFVO_LCM_LEASE_SECONDS: '2' });
+    sites = (await startEmulatedSites(a.app, { ...a.config, emulatedSites: 'on' }, a.t.db.kind))!;
+    auth = { Authorization: `Bearer ${await a.token()}`, ...V2 };
+    sub = await new TestSubscriber().start();
+    expect((await a.http.post('/nslcm/v2/subscriptions').set(auth).send({ callbackUri: sub.url, filter: { notificationTypes: ['NsLcmOperationOccurrenceNotification', 'NsChangeNotification'] } })).status).toBe(201);
+    await onboardComplex(a.http, auth);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await sites?.close();
+    await sub?.close();
+  });
+
+  const settle = async (location: string) => (await settleOccurrence(a.http, auth, location)).body;
+
+  it('instantiates on two sites, shows what runs, terminates and leaves nothing behind', async () => {
+    const ns = (await a.http.post('/nslcm/v2/ns_instances').set(auth).send({ nsdId: NSD_ID, nsName: 'edge-web', nsDescription: 'e2e' })).body;
+    const inst = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/instantiate`).set(auth).send({ nsFlavourId: 'default' });
+    expect(inst.status).toBe(202);
+    const done = await settle(inst.headers.location);
+    expect([done.operationState, done.error]).toEqual(['COMPLETED', undefined]);
+
+    const view = (await a.http.get(`/nslcm/v2/ns_instances/${ns.id}?all_fields`).set(auth)).body;
+    expect(view.nsState).toBe('INSTANTIATED');
+    expect(view.vnfInstance.map((v: { vnfInstanceName: string }) => v.vnfInstanceName).sort()).toEqual(['backend', 'frontend', 'fw', 'lb']);
+    const fw = view.vnfInstance.find((v: { vnfInstanceName: string }) => v.vnfInstanceName === 'fw');
+    const siteA = emu('site-a').inventory();
+    const siteB = emu('site-b').inventory();
+    expect(siteA.servers.map((s) => s.name)).toEqual([`nfvo-${ns.id.slice(0, 8)}-fw-fw-vm-0`]);
+    expect(siteB.servers.map((s) => s.name)).toEqual([`nfvo-${ns.id.slice(0, 8)}-lb-lb-vm-0`]);
+    expect(fw.instantiatedVnfInfo.vnfcResourceInfo[0].computeResource).toEqual({ vimConnectionId: fw.vimId, resourceId: siteA.servers[0].id, vimLevelResourceType: 'OS::Nova::Server' });
+    expect(siteA.servers[0].status).toBe('ACTIVE');
+    expect(siteA.networks.map((n) => n.name).sort()).toEqual(['client-2-fw', 'fw-2-lb', 'mgmt'].map((n) => `nfvo-${ns.id.slice(0, 8)}-${n}`));
+    const iac = a.app.get<EmulatedIac>(IAC_PORT, { strict: false });
+    const frontend = [...iac.stacks.values()].find((s) => s.name.endsWith('-frontend'))!;
+    expect(frontend.inject).toEqual({ BACKEND_URL: `http://nfvo-${ns.id.slice(0, 8)}-backend-api:9000` });
+    const sw = a.app.get<EmulatedSwitch>(SWITCH_PORT, { strict: false });
+    expect([...sw.chains.values()].map((c) => c.hops.length)).toEqual([6]);
+    expect(sw.tunnels.size).toBe(2);
+    // The chain passes fw, lb and the two microservices: those are the forwarding graph's VNF instances.
+    expect(view.vnffgInfo).toEqual([{ id: 'web-chain', vnffgdId: 'web-chain', vnfInstanceId: expect.arrayContaining(view.vnfInstance.map((v: { id: string }) => v.id)) }]);
+    expect(view.vnffgInfo[0].vnfInstanceId).toHaveLength(4);
+
+    // Heal: a server deleted behind the NFVO's back is built again, on its own ports; the rest is untouched.
+    const lbBefore = emu('site-b').inventory().servers[0];
+    expect(emu('site-a').deleteServerOutOfBand(siteA.servers[0].id)).toBe(true); // still being deleted when heal looks
+    expect((await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/heal`).set(auth).send({ healNsData: {}, healVnfData: [] })).status).toBe(400);
+    const heal = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/heal`).set(auth).send({ healVnfData: [{ vnfInstanceId: fw.id, cause: 'server lost' }] });
+    expect(heal.status).toBe(202);
+    expect((await settle(heal.headers.location)).operationState).toBe('COMPLETED');
+    const healedA = emu('site-a').inventory();
+    expect(healedA.servers.map((s) => `${s.name}:${s.status}`)).toEqual([`nfvo-${ns.id.slice(0, 8)}-fw-fw-vm-0:ACTIVE`]);
+    expect(healedA.servers[0].id).not.toBe(siteA.servers[0].id);
+    expect(healedA.ports).toHaveLength(3);
+    expect(emu('site-b').inventory().servers).toEqual([lbBefore]);
+    const healedView = (await a.http.get(`/nslcm/v2/ns_instances/${ns.id}?all_fields`).set(auth)).body;
+    expect(healedView.vnfInstance.find((v: { id: string }) => v.id === fw.id).instantiatedVnfInfo.vnfcResourceInfo[0].computeResource.resourceId).toBe(healedA.servers[0].id);
+
+    // Update: a VNF instance's name and metadata change; the records survive the scaling below.
+    expect((await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'ADD_VNF', addVnfInstance: [] })).status).toBe(422);
+    const upd = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'MODIFY_VNF_INFORMATION', modifyVnfInfoData: [{ vnfInstanceId: fw.id, vnfInstanceName: 'edge-firewall', metadata: { owner: 'noc' } }] });
+    expect(upd.status).toBe(202);
+    expect((await settle(upd.headers.location)).operationState).toBe('COMPLETED');
+    const bogus = await settle((await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'MODIFY_VNF_INFORMATION', modifyVnfInfoData: [{ vnfInstanceId: 'nope' }] })).headers.location);
+    expect([bogus.operationState, bogus.error.status]).toEqual(['FAILED_TEMP', 422]);
+    await a.http.post(`${new URL(bogus._links.self.href).pathname}/fail`).set(auth);
+
+    // Scale the load balancer out to its maximum (2 copies), refuse a third, then back in.
+    const lb = healedView.vnfInstance.find((v: { vnfInstanceName: string }) => v.vnfInstanceName === 'lb');
+    const scale = (type: string) => a.http.post(`/nslcm/v2/ns_instances/${ns.id}/scale`).set(auth).send({ scaleType: 'SCALE_VNF', scaleVnfData: [{ vnfInstanceId: lb.id, scaleVnfType: type }] });
+    const lbServers = () => emu('site-b').inventory().servers.map((s) => s.name).sort();
+    const out = await scale('SCALE_OUT');
+    expect(out.status).toBe(202);
+    expect((await settle(out.headers.location)).operationState).toBe('COMPLETED');
+    expect(lbServers()).toEqual([0, 1].map((i) => `nfvo-${ns.id.slice(0, 8)}-lb-lb-vm-${i}`));
+    expect(emu('site-b').inventory().ports.filter((p) => p.name.includes('-lb-lb-vm-1-'))).toHaveLength(3);
+    const scaledView = (await a.http.get(`/nslcm/v2/ns_instances/${ns.id}?all_fields`).set(auth)).body;
+    expect(scaledView.vnfInstance.find((v: { id: string }) => v.id === lb.id).instantiatedVnfInfo.vnfcResourceInfo).toHaveLength(2);
+    expect(scaledView.vnfInstance.find((v: { id: string }) => v.id === fw.id)).toMatchObject({ vnfInstanceName: 'edge-firewall', metadata: { owner: 'noc', siteId: expect.any(String) } });
+    const tooFar = await settle((await scale('SCALE_OUT')).headers.location);
+    expect([tooFar.operationState, tooFar.error.detail]).toEqual(['FAILED_TEMP', 'Function lb scales between 1 and 2 copies; the request asks for 3.']);
+    expect((await a.http.post(`${new URL(tooFar._links.self.href).pathname}/fail`).set(auth)).status).toBe(200);
+    expect(lbServers()).toHaveLength(2);
+    expect((await settle((await scale('SCALE_IN')).headers.location)).operationState).toBe('COMPLETED');
+    expect(lbServers()).toEqual([`nfvo-${ns.id.slice(0, 8)}-lb-lb-vm-0`]);
+    expect(emu('site-b').inventory().ports.filter((p) => p.name.includes('-lb-lb-vm-1-'))).toHaveLength(0);
+
+    const term = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/terminate`).set(auth).send({});
+    expect(term.status).toBe(202);
+    expect((await settle(term.headers.location)).operationState).toBe('COMPLETED');
+    expect((await a.http.get(`/nslcm/v2/ns_instances/${ns.id}`).set(auth)).body.nsState).toBe('NOT_INSTANTIATED');
+    for (const s of ['site-a', 'site-b']) {
+      const inv = emu(s).inventory();
+      expect([inv.servers, inv.ports, inv.networks, inv.subnets, inv.serverGroups].map((l) => l.length)).toEqual([0, 0, 0, 0, 0]);
+    }
+    expect([iac.stacks.size, sw.tunnels.size, sw.chains.size]).toEqual([0, 0, 0]);
+    expect((await a.http.delete(`/nslcm/v2/ns_instances/${ns.id}`).set(auth)).status).toBe(204);
+
+    await sub.waitFor(26);
+    const seen = sub.received.map((r) => r.body).filter((b) => b.nsInstanceId === ns.id)
+      .map((b) => (b.notificationType === 'NsChangeNotification' ? `${b.lcmOpNameImpactingNsComponent}:${b.lcmOpOccStatusImpactingNsComponent}` : `${b.operation}:${b.notificationStatus}:${b.operationState}`));
+    const vnfChanges = (op: string) => Array.from({ length: 4 }, () => `${op}:COMPLETED`);
+    expect(seen).toEqual(['INSTANTIATE:START:PROCESSING', ...vnfChanges('VNF_INSTANTIATE'), 'INSTANTIATE:RESULT:COMPLETED', 'HEAL:START:PROCESSING', 'HEAL:RESULT:COMPLETED',
+      'UPDATE:START:PROCESSING', 'UPDATE:RESULT:COMPLETED', 'UPDATE:START:PROCESSING', 'UPDATE:RESULT:FAILED_TEMP', 'UPDATE:RESULT:FAILED',
+      'SCALE:START:PROCESSING', 'SCALE:RESULT:COMPLETED', 'SCALE:START:PROCESSING', 'SCALE:RESULT:FAILED_TEMP', 'SCALE:RESULT:FAILED', 'SCALE:START:PROCESSING', 'SCALE:RESULT:COMPLETED',
+      'TERMINATE:START:PROCESSING', ...vnfChanges('VNF_TERMINATE'), 'TERMINATE:RESULT:COMPLETED']);
+    const change = sub.received.map((r) => r.body).find((b) => b.notificationType === 'NsChangeNotification')!;
+    expect(change).toMatchObject({ nsComponentType: 'VNF', nsComponentId: expect.stringMatching(/^[0-9a-f]{8}-(fw|lb|frontend|backend)$/), lcmOpOccIdImpactingNsComponent: expect.any(String) });
+  });
+});
