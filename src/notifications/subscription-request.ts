@@ -1,5 +1,6 @@
 import { NfvoError } from '../shared/nfvo-error';
 import type { SubscriptionAuthentication } from './subscription.model';
+import { canonicalJson } from '../shared/canonical-json';
 
 /** The members common to every <X>SubscriptionRequest (SOL005; SOL013 cl. 8.3.4 authentication). */
 export interface SubscriptionRequest {
@@ -32,11 +33,5 @@ export function checkRequest(r: SubscriptionRequest): void {
 
 /** Same callback and same filter (members in any order) = the same subscription. */
 export function dedupKey(api: string, major: string, r: SubscriptionRequest): string {
-  return `${api}|${major}|${r.callbackUri}|${canonical(r.filter ?? {})}`;
-}
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(v);
+  return `${api}|${major}|${r.callbackUri}|${canonicalJson(r.filter ?? {})}`;
 }

@@ -1,36 +1,22 @@
-import type { OpenStackEmulator } from '../../src/adapters/emulated/openstack/openstack-emulator';
-import { type EmulatedSitesHandle, startEmulatedSites } from '../../src/emulated-sites';
-import { IAC_PORT } from '../../src/lifecycle/ports/iac.port';
-import { SWITCH_PORT } from '../../src/lifecycle/ports/switch.port';
 import type { EmulatedIac } from '../../src/adapters/emulated/cloud/emulated-iac';
-import type { EmulatedSwitch } from '../../src/adapters/emulated/switch/emulated-switch';
-import { COMPLEX_NSD_ID as NSD_ID, onboardComplex, settleOccurrence } from '../support/lcm-flow';
-import { TestSubscriber } from '../support/subscriber';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const V2 = { Version: '2.12.0' };
+import { IAC_PORT } from '../../src/lifecycle/ports/iac.port';
+import { COMPLEX_NSD_ID as NSD_ID, type LcmSites, settleOccurrence, startLcmSites } from '../support/lcm-flow';
+import type { TestSubscriber } from '../support/subscriber';
+import type { TestApp } from '../support/test-app';
 
 /** The complex example on the two emulated sites: instantiate, look at what exists, terminate, delete. */
 describe('NS lifecycle of the complex example on emulated sites', () => {
+  let h: LcmSites;
   let a: TestApp;
   let auth: Record<string, string>;
-  let sites: EmulatedSitesHandle;
   let sub: TestSubscriber;
-  const emu = (site: string): OpenStackEmulator => sites.clouds.emulator(site)!;
+  const emu = (site: string) => h.emu(site);
 
   beforeAll(async () => {
-    a = await startTestApp({ NFVO_CALLBACK_ALLOW: '127.0.0.1', NFVO_LCM_LEASE_SECONDS: '2' });
-    sites = (await startEmulatedSites(a.app, { ...a.config, emulatedSites: 'on' }, a.t.db.kind))!;
-    auth = { Authorization: `Bearer ${await a.token()}`, ...V2 };
-    sub = await new TestSubscriber().start();
-    expect((await a.http.post('/nslcm/v2/subscriptions').set(auth).send({ callbackUri: sub.url, filter: { notificationTypes: ['NsLcmOperationOccurrenceNotification', 'NsChangeNotification'] } })).status).toBe(201);
-    await onboardComplex(a.http, auth);
+    h = await startLcmSites();
+    ({ a, auth, sub } = h);
   });
-  afterAll(async () => {
-    await a?.close();
-    await sites?.close();
-    await sub?.close();
-  });
+  afterAll(async () => h?.close());
 
   const settle = async (location: string) => (await settleOccurrence(a.http, auth, location)).body;
 
@@ -55,11 +41,11 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     const iac = a.app.get<EmulatedIac>(IAC_PORT, { strict: false });
     const frontend = [...iac.stacks.values()].find((s) => s.name.endsWith('-frontend'))!;
     expect(frontend.inject).toEqual({ BACKEND_URL: `http://nfvo-${ns.id.slice(0, 8)}-backend-api:9000` });
-    const sw = a.app.get<EmulatedSwitch>(SWITCH_PORT, { strict: false });
+    const sw = h.switches();
     expect([...sw.chains.values()].map((c) => c.hops.length)).toEqual([6]);
     expect(sw.tunnels.size).toBe(2);
     // The chain passes fw, lb and the two microservices: those are the forwarding graph's VNF instances.
-    expect(view.vnffgInfo).toEqual([{ id: 'web-chain', vnffgdId: 'web-chain', vnfInstanceId: expect.arrayContaining(view.vnfInstance.map((v: { id: string }) => v.id)) }]);
+    expect(view.vnffgInfo).toEqual([{ id: 'web-chain', vnffgdId: 'web-chain', vnfInstanceId: expect.arrayContaining(view.vnfInstance.map((v: { id: string }) => v.id)), nfpInfo: [expect.objectContaining({ id: 'client-to-frontend' })] }]);
     expect(view.vnffgInfo[0].vnfInstanceId).toHaveLength(4);
 
     // Heal: a server deleted behind the NFVO's back is built again, on its own ports; the rest is untouched.
@@ -78,7 +64,9 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     expect(healedView.vnfInstance.find((v: { id: string }) => v.id === fw.id).instantiatedVnfInfo.vnfcResourceInfo[0].computeResource.resourceId).toBe(healedA.servers[0].id);
 
     // Update: a VNF instance's name and metadata change; the records survive the scaling below.
-    expect((await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'ADD_VNF', addVnfInstance: [] })).status).toBe(422);
+    expect((await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'ADD_VNF', addVnfInstance: [] })).status).toBe(400);
+    expect((await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'CHANGE_NS_DF', changeNsFlavourData: {} })).status).toBe(400);
+    expect((await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'CHANGE_NS_DF' })).status).toBe(422);
     const upd = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send({ updateType: 'MODIFY_VNF_INFORMATION', modifyVnfInfoData: [{ vnfInstanceId: fw.id, vnfInstanceName: 'edge-firewall', metadata: { owner: 'noc' } }] });
     expect(upd.status).toBe(202);
     expect((await settle(upd.headers.location)).operationState).toBe('COMPLETED');
@@ -117,13 +105,13 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     expect([iac.stacks.size, sw.tunnels.size, sw.chains.size]).toEqual([0, 0, 0]);
     expect((await a.http.delete(`/nslcm/v2/ns_instances/${ns.id}`).set(auth)).status).toBe(204);
 
-    await sub.waitFor(26);
+    await sub.waitFor(30);
     const seen = sub.received.map((r) => r.body).filter((b) => b.nsInstanceId === ns.id)
       .map((b) => (b.notificationType === 'NsChangeNotification' ? `${b.lcmOpNameImpactingNsComponent}:${b.lcmOpOccStatusImpactingNsComponent}` : `${b.operation}:${b.notificationStatus}:${b.operationState}`));
     const vnfChanges = (op: string) => Array.from({ length: 4 }, () => `${op}:COMPLETED`);
-    expect(seen).toEqual(['INSTANTIATE:START:PROCESSING', ...vnfChanges('VNF_INSTANTIATE'), 'INSTANTIATE:RESULT:COMPLETED', 'HEAL:START:PROCESSING', 'HEAL:RESULT:COMPLETED',
-      'UPDATE:START:PROCESSING', 'UPDATE:RESULT:COMPLETED', 'UPDATE:START:PROCESSING', 'UPDATE:RESULT:FAILED_TEMP', 'UPDATE:RESULT:FAILED',
-      'SCALE:START:PROCESSING', 'SCALE:RESULT:COMPLETED', 'SCALE:START:PROCESSING', 'SCALE:RESULT:FAILED_TEMP', 'SCALE:RESULT:FAILED', 'SCALE:START:PROCESSING', 'SCALE:RESULT:COMPLETED',
+    expect(seen).toEqual(['INSTANTIATE:START:PROCESSING', ...vnfChanges('VNF_INSTANTIATE'), 'INSTANTIATE:RESULT:COMPLETED', 'HEAL:START:PROCESSING', 'VNF_HEAL:COMPLETED', 'HEAL:RESULT:COMPLETED',
+      'UPDATE:START:PROCESSING', 'VNF_MODIFY_INFO:COMPLETED', 'UPDATE:RESULT:COMPLETED', 'UPDATE:START:PROCESSING', 'UPDATE:RESULT:FAILED_TEMP', 'UPDATE:RESULT:FAILED',
+      'SCALE:START:PROCESSING', 'VNF_SCALE:COMPLETED', 'SCALE:RESULT:COMPLETED', 'SCALE:START:PROCESSING', 'SCALE:RESULT:FAILED_TEMP', 'SCALE:RESULT:FAILED', 'SCALE:START:PROCESSING', 'VNF_SCALE:COMPLETED', 'SCALE:RESULT:COMPLETED',
       'TERMINATE:START:PROCESSING', ...vnfChanges('VNF_TERMINATE'), 'TERMINATE:RESULT:COMPLETED']);
     const change = sub.received.map((r) => r.body).find((b) => b.notificationType === 'NsChangeNotification')!;
     expect(change).toMatchObject({ nsComponentType: 'VNF', nsComponentId: expect.stringMatching(/^[0-9a-f]{8}-(fw|lb|frontend|backend)$/), lcmOpOccIdImpactingNsComponent: expect.any(String) });

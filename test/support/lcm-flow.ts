@@ -1,4 +1,10 @@
 import type request from 'supertest';
+import type { OpenStackEmulator } from '../../src/adapters/emulated/openstack/openstack-emulator';
+import type { EmulatedSwitch } from '../../src/adapters/emulated/switch/emulated-switch';
+import { type EmulatedSitesHandle, startEmulatedSites } from '../../src/emulated-sites';
+import { SWITCH_PORT } from '../../src/lifecycle/ports/switch.port';
+import { TestSubscriber } from './subscriber';
+import { startTestApp, type TestApp } from './test-app';
 import { complexServiceFiles, sonPackage } from './example-packages';
 
 type Http = ReturnType<typeof request>;
@@ -30,4 +36,31 @@ export async function settleOccurrence(http: Http, auth: Record<string, string>,
     await new Promise((res) => setTimeout(res, 100));
   }
   throw new Error(`${location} did not end`);
+}
+
+/** The app with its two emulated sites, a subscriber to NS LCM notifications and the complex example onboarded. */
+export interface LcmSites {
+  a: TestApp;
+  auth: Record<string, string>;
+  sites: EmulatedSitesHandle;
+  sub: TestSubscriber;
+  emu(site: string): OpenStackEmulator;
+  switches(): EmulatedSwitch;
+  close(): Promise<void>;
+}
+
+export async function startLcmSites(env: Record<string, string> = {}): Promise<LcmSites> {
+  const a = await startTestApp({ NFVO_CALLBACK_ALLOW: '127.0.0.1', NFVO_LCM_LEASE_SECONDS: '2', ...env });
+  const sites = (await startEmulatedSites(a.app, { ...a.config, emulatedSites: 'on' }, a.t.db.kind))!;
+  const auth = { Authorization: `Bearer ${await a.token()}`, Version: '2.12.0' };
+  const sub = await new TestSubscriber().start();
+  const subscribed = await a.http.post('/nslcm/v2/subscriptions').set(auth).send({ callbackUri: sub.url, filter: { notificationTypes: ['NsLcmOperationOccurrenceNotification', 'NsChangeNotification'] } });
+  if (subscribed.status !== 201) throw new Error(`subscribing answered ${subscribed.status}: ${subscribed.text}`);
+  await onboardComplex(a.http, auth);
+  return {
+    a, auth, sites, sub,
+    emu: (site) => sites.clouds.emulator(site)!,
+    switches: () => a.app.get<EmulatedSwitch>(SWITCH_PORT, { strict: false }),
+    close: async () => { await a.close(); await sites.close(); await sub.close(); },
+  };
 }

@@ -8,6 +8,7 @@ import { NSLCM_HTTP, type NslcmHttp } from './nslcm-http';
 import { VERSION_DOCS } from './nslcm-version-docs';
 import { CreateNsRequestDto, HealNsRequestDto, ScaleNsRequestDto, UpdateNsRequestDto, InstantiateNsRequestDto, NsInstanceDto, TerminateNsRequestDto } from './nslcm.dto';
 import { NfvoError } from '../../shared/nfvo-error';
+import { checkUpdateRequest } from './update-request';
 
 /** NS instances (SOL005 cl. 6.4.2-6.4.3) and the instantiate and terminate tasks (cl. 6.4.4, 6.4.8), SOL005 V4.5.1 (v2) and V2.4.1 (v1). */
 export function nsInstancesController(major: 'v1' | 'v2'): Type<unknown> {
@@ -72,13 +73,12 @@ export function nsInstancesController(major: 'v1' | 'v2'): Type<unknown> {
     }
 
     @Post(':nsInstanceId/update')
-    @ApiOperation({ summary: 'Update the NS (MODIFY_VNF_INFORMATION): 202 and the Location of the occurrence; other update types are 422' })
+    @ApiOperation({ summary: 'Update the NS (ADD_VNF, REMOVE_VNF, MODIFY_VNF_INFORMATION, ADD_VNFFG, REMOVE_VNFFG, UPDATE_VNFFG): 202 and the Location of the occurrence; other update types are 422' })
     @ApiBody({ type: UpdateNsRequestDto })
     @ApiAcceptedResponse({ description: 'Accepted; Location names the NS LCM operation occurrence' })
     @ApiProblems(404, 409, 415, 422)
     update(@Param('nsInstanceId') id: string, @Body() body: UpdateNsRequestDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-      if (body.updateType !== 'MODIFY_VNF_INFORMATION') throw new NfvoError('UNPROCESSABLE', `updateType ${body.updateType} is not supported by this NFVO; MODIFY_VNF_INFORMATION is.`);
-      return this.h.task(major, id, 'UPDATE', body, req, res);
+      return this.h.task(major, id, 'UPDATE', checkUpdateRequest(body), req, res);
     }
 
     @Post(':nsInstanceId/heal')

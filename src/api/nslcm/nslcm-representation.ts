@@ -17,7 +17,7 @@ export function nsInstanceToApi(ns: NsInstance, base: string, major: 'v1' | 'v2'
 
 /**
  * The SOL005 V2.4.1 shape of the same instance: a link's resource handles name their VIM `vimConnectionId`
- * and have no profile id; a VNFFG lists its PNFs (`pnfInfoId`, mandatory there, none here).
+ * and have no profile id; a VNFFG lists its PNFs (`pnfInfoId`, mandatory there, none here) and has no nfpInfo (4.x).
  */
 function toV1(ns: NsInstance): NsInstance {
   return {
@@ -27,7 +27,7 @@ function toV1(ns: NsInstance): NsInstance {
         ...l, resourceHandle: (resourceHandle ?? []).map(({ vimId, ...h }) => ({ vimConnectionId: vimId, ...h })),
       })) as unknown as NsInstance['virtualLinkInfo'],
     } : {}),
-    ...(ns.vnffgInfo ? { vnffgInfo: ns.vnffgInfo.map((g) => ({ ...g, pnfInfoId: [] })) } : {}),
+    ...(ns.vnffgInfo ? { vnffgInfo: ns.vnffgInfo.map(({ nfpInfo: _n, ...g }) => ({ ...g, pnfInfoId: [] })) } : {}),
   };
 }
 

@@ -61,17 +61,50 @@ export class ModifyVnfInfoDataDto {
   @ApiPropertyOptional() @IsOptional() @IsString() vnfPkgId?: string;
 }
 
-/** SOL005 UpdateNsRequest; this NFVO carries out MODIFY_VNF_INFORMATION (other update types are refused with 422). */
+/** SOL005 VnfInstanceData (cl. 6.5.3.19): a VNF instance for a VNF profile of the NSD. */
+export class VnfInstanceDataDto {
+  @ApiProperty({ description: 'the VNF instance id this NFVO gives the profile in the NS instance (<first 8 of nsInstanceId>-<vnfProfileId>)' }) @IsString() @MinLength(1) @MaxLength(255) vnfInstanceId: string;
+  @ApiProperty({ description: 'a VNF profile (function id) of the NSD' }) @IsString() @MinLength(1) @MaxLength(255) vnfProfileId: string;
+}
+
+/** SOL005 AddVnffgData (cl. 6.5.3.36). */
+export class AddVnffgDataDto {
+  @ApiProperty({ description: 'a VNFFG descriptor (forwarding graph id) of the NSD' }) @IsString() @MinLength(1) @MaxLength(255) vnffgdId: string;
+  @ApiProperty() @IsString() @MaxLength(255) vnffgName: string;
+  @ApiProperty() @IsString() @MaxLength(4096) description: string;
+}
+
+/** SOL005 NfpData (cl. 6.5.3.38): an NFP of the VNFFG by its id, with a new classification rule. */
+export class NfpDataDto {
+  @ApiPropertyOptional({ description: 'a path of the VNFFG descriptor' }) @IsOptional() @IsString() @MaxLength(255) nfpInfoId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) nfpName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4096) description?: string;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'not supported: the hops of an NFP come from the NSD' }) @IsOptional() @IsArray() cpGroup?: object[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'SOL005 NfpRule: protocol, sourceIpAddressPrefix, destinationIpAddressPrefix, destinationPortRange (one port)' }) @IsOptional() @IsObject() nfpRule?: Record<string, unknown>;
+}
+
+/** SOL005 UpdateVnffgData (cl. 6.5.3.37). */
+export class UpdateVnffgDataDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(255) vnffgInfoId: string;
+  @ApiPropertyOptional({ type: [NfpDataDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => NfpDataDto) nfp?: NfpDataDto[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string' }, description: 'NFPs to take down' }) @IsOptional() @IsArray() @IsString({ each: true }) nfpInfoId?: string[];
+}
+
+/**
+ * SOL005 UpdateNsRequest (cl. 6.5.2.12). This NFVO carries out ADD_VNF, REMOVE_VNF, MODIFY_VNF_INFORMATION,
+ * ADD_VNFFG, REMOVE_VNFFG and UPDATE_VNFFG; the other update types are refused with 422.
+ */
 export class UpdateNsRequestDto {
-  @ApiProperty({ description: 'SOL005 UpdateType; MODIFY_VNF_INFORMATION is supported' })
+  @ApiProperty({ description: 'SOL005 UpdateType; ADD_VNF, REMOVE_VNF, MODIFY_VNF_INFORMATION, ADD_VNFFG, REMOVE_VNFFG and UPDATE_VNFFG are supported' })
   @IsIn(['ADD_VNF', 'REMOVE_VNF', 'INSTANTIATE_VNF', 'CHANGE_VNF_DF', 'OPERATE_VNF', 'MODIFY_VNF_INFORMATION', 'CHANGE_EXTERNAL_VNF_CONNECTIVITY', 'REMOVE_SAP', 'ADD_NESTED_NS', 'REMOVE_NESTED_NS', 'ASSOC_NEW_NSD_VERSION', 'MOVE_VNF', 'ADD_VNFFG', 'REMOVE_VNFFG', 'UPDATE_VNFFG', 'CHANGE_NS_DF', 'ADD_PNF', 'MODIFY_PNF', 'REMOVE_PNF'])
   updateType: string;
+  @ApiPropertyOptional({ type: [VnfInstanceDataDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => VnfInstanceDataDto) addVnfInstance?: VnfInstanceDataDto[];
+  @ApiPropertyOptional({ type: [VnfInstanceDataDto], description: 'the 2.x spelling of addVnfInstance (SOL005 V2.4.1)' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => VnfInstanceDataDto) addVnfIstance?: VnfInstanceDataDto[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string' } }) @IsOptional() @IsArray() @IsString({ each: true }) removeVnfInstanceId?: string[];
   @ApiPropertyOptional({ type: [ModifyVnfInfoDataDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ModifyVnfInfoDataDto) modifyVnfInfoData?: ModifyVnfInfoDataDto[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOptional() @IsArray() addVnfInstance?: object[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string' } }) @IsOptional() @IsArray() removeVnfInstanceId?: string[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOptional() @IsArray() addVnffg?: object[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string' } }) @IsOptional() @IsArray() removeVnffgId?: string[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOptional() @IsArray() updateVnffg?: object[];
+  @ApiPropertyOptional({ type: [AddVnffgDataDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AddVnffgDataDto) addVnffg?: AddVnffgDataDto[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string' } }) @IsOptional() @IsArray() @IsString({ each: true }) removeVnffgId?: string[];
+  @ApiPropertyOptional({ type: [UpdateVnffgDataDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => UpdateVnffgDataDto) updateVnffg?: UpdateVnffgDataDto[];
   @ApiPropertyOptional() @IsOptional() @IsDateString() updateTime?: string;
 }
 

@@ -34,6 +34,16 @@ export interface VnfcResourceInfo {
   vnfcCpInfo?: Array<{ id: string; cpdId: string; vnfExtCpId?: string; cpProtocolInfo?: Array<{ layerProtocol: 'IP_OVER_ETHERNET'; ipOverEthernet?: { macAddress?: string; ipAddresses?: Array<{ type: 'IPV4'; addresses: string[] }> } }> }>;
 }
 
+/** SOL005 NfpInfo (4.x, cl. 6.5.3.66): a forwarding path of a VNFFG, its hops and its classification rule. */
+export interface NfpInfo {
+  id: string;
+  nfpdId: string;
+  nfpName: string;
+  cpGroup: Array<{ cpPairInfo: Array<{ vnfExtCpIds?: string[]; sapIds?: string[] }> }>;
+  nfpRule: Record<string, unknown>;
+  nfpState: 'ENABLED' | 'DISABLED';
+}
+
 /** SOL005 cl. 6.5.2.10 NsInstance as stored (without `_links`, derived per request). */
 export interface NsInstance {
   id: string;
@@ -44,7 +54,7 @@ export interface NsInstance {
   flavourId?: string;
   vnfInstance?: VnfInstance[];
   virtualLinkInfo?: Array<{ id: string; nsVirtualLinkDescId: string; nsVirtualLinkProfileId: string; resourceHandle?: Array<{ vimId?: string; resourceId: string; vimLevelResourceType: string }> }>;
-  vnffgInfo?: Array<{ id: string; vnffgdId: string; vnfInstanceId: string[]; nsCpHandle?: unknown[] }>;
+  vnffgInfo?: Array<{ id: string; vnffgdId: string; vnfInstanceId: string[]; nsCpHandle?: unknown[]; nfpInfo?: NfpInfo[] }>;
   nsState: Exclude<NsState, 'DELETED'>;
 }
 

@@ -32,6 +32,7 @@ export function opOccurrence(ns: NsInstance, occ: NsLcmOpOcc, notificationStatus
       isAutomaticInvocation: occ.isAutomaticInvocation,
       ...(notificationStatus === 'RESULT' && occ.resourceChanges?.affectedVnfs ? { affectedVnf: occ.resourceChanges.affectedVnfs } : {}),
       ...(notificationStatus === 'RESULT' && occ.resourceChanges?.affectedVls ? { affectedVl: occ.resourceChanges.affectedVls } : {}),
+      ...(notificationStatus === 'RESULT' && occ.resourceChanges?.affectedVnffgs ? { affectedVnffg: occ.resourceChanges.affectedVnffgs } : {}),
       ...(occ.error ? { error: occ.error } : {}),
       match: { ...nsMatch(ns), operationType: occ.lcmOperationType, operationState: occ.operationState },
     },
@@ -42,7 +43,7 @@ export function opOccurrence(ns: NsInstance, occ: NsLcmOpOcc, notificationStatus
  * NsChangeNotification (SOL005 cl. 6.5.2.8): a component of the NS (here a VNF) changed through an LCM
  * operation; sent when the operation's result changes the component.
  */
-export function nsComponentChanged(ns: NsInstance, occ: NsLcmOpOcc, vnfInstanceId: string, lcmOpName: 'VNF_INSTANTIATE' | 'VNF_TERMINATE', status: 'COMPLETED' | 'PARTIALLY_COMPLETED'): DomainEvent {
+export function nsComponentChanged(ns: NsInstance, occ: NsLcmOpOcc, vnfInstanceId: string, lcmOpName: string, status: 'COMPLETED' | 'PARTIALLY_COMPLETED'): DomainEvent {
   return {
     type: 'NsChangeNotification',
     subjectType: 'ns_instance',

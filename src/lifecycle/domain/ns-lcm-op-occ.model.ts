@@ -19,13 +19,20 @@ export interface NsLcmOpOcc {
   isCancelPending: boolean;
   cancelMode?: CancelMode;
   error?: ProblemDetails;
-  resourceChanges?: {
-    affectedVnfs?: Array<{ vnfInstanceId: string; vnfdId: string; vnfProfileId: string; vnfName: string; changeType: 'ADD' | 'REMOVE' | 'INSTANTIATE' | 'TERMINATE' | 'SCALE' | 'HEAL' | 'OPERATE' | 'MODIFY_INFORMATION'; changeResult: 'COMPLETED' | 'ROLLED_BACK' | 'FAILED' | 'PARTIALLY_COMPLETED' }>;
-    affectedVls?: Array<{ id: string; vlProfileId: string; changeType: 'ADD' | 'DELETE' | 'REMOVE' | 'INSTANTIATE' | 'TERMINATE'; changeResult: 'COMPLETED' | 'ROLLED_BACK' | 'FAILED' }>;
-  };
+  resourceChanges?: ResourceChanges;
 }
 
 export const NS_LCM_OP_OCC_ATTRIBUTE_ORDER: ReadonlyArray<keyof NsLcmOpOcc> = [
   'id', 'operationState', 'statusEnteredTime', 'nsInstanceId', 'lcmOperationType', 'startTime', 'isAutomaticInvocation',
   'operationParams', 'isCancelPending', 'cancelMode', 'error', 'resourceChanges',
 ];
+
+export type ChangeResult = 'COMPLETED' | 'ROLLED_BACK' | 'FAILED' | 'PARTIALLY_COMPLETED';
+export type VnfChangeType = 'ADD' | 'REMOVE' | 'INSTANTIATE' | 'TERMINATE' | 'SCALE' | 'HEAL' | 'OPERATE' | 'MODIFY_INFORMATION';
+
+/** SOL005 cl. 6.5.2.3 resourceChanges: AffectedVnf, AffectedVirtualLink and AffectedVnffg (cl. 6.5.3.2-6.5.3.5). */
+export interface ResourceChanges {
+  affectedVnfs?: Array<{ vnfInstanceId: string; vnfdId: string; vnfProfileId: string; vnfName?: string; changeType: VnfChangeType; changeResult: ChangeResult }>;
+  affectedVls?: Array<{ nsVirtualLinkInstanceId: string; nsVirtualLinkDescId: string; vlProfileId: string; changeType: 'ADD' | 'DELETE' | 'MODIFY'; changeResult: ChangeResult }>;
+  affectedVnffgs?: Array<{ vnffgInstanceId: string; vnffgdId: string; changeType: 'ADD' | 'DELETE' | 'MODIFY'; changeResult: ChangeResult }>;
+}

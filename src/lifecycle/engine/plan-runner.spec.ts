@@ -129,4 +129,34 @@ describe('runPlan', () => {
     expect(x.log.filter((l) => l.startsWith('undo')).sort()).toEqual(['undo b', 'undo c', 'undo d']);
     expect(j.state('a')).toBe('KEPT');
   });
+
+  it('removing steps undo going forward (users first) and build again on rollback (in creation order); restoring steps get their old params back', async () => {
+    // The old deployment: net <- port <- server, and a chain re-ensured with a new classifier.
+    const j = new MemoryJournal();
+    j.records.set('net', { stepId: 'net', state: 'KEPT', attempts: 0, output: { id: 'net-1' } });
+    const plan: Plan = {
+      steps: [
+        { ...step('server', [], { input: { $ref: 'port#id' } }), remove: true },
+        { ...step('port', ['server'], { input: { $ref: 'net#id' } }), remove: true },
+        { ...step('chain', [], { rule: 'new' }), restore: { rule: 'old' } },
+      ],
+    };
+    for (const id of ['server', 'port']) j.records.set(id, { stepId: id, state: 'PENDING', attempts: 0 });
+    const x = new FakeExecutor();
+    const seen: Array<[string, unknown]> = [];
+    const doIt = x.do.bind(x);
+    x.do = async (s, p) => { seen.push([s.id, s.params.rule ?? p.input]); return doIt(s, p); };
+    x.faults.set('chain', { times: 1, retryable: false });
+    expect((await runPlan(plan, j, x, 'forward', opts())).outcome).toBe('failed');
+    expect(x.log.filter((l) => l !== 'do chain')).toEqual(['undo server', 'undo port']);
+    expect(j.state('chain')).toBe('FAILED');
+
+    await runPlan(plan, j, x, 'rollback', opts());
+    // The port is built again before the server that uses it, the server gets the new port's id, the chain its old rule.
+    expect(x.log.slice(2)).toEqual(expect.arrayContaining(['do port', 'do server', 'do chain']));
+    expect(x.log.indexOf('do port')).toBeLessThan(x.log.indexOf('do server'));
+    expect(seen.slice(1)).toEqual(expect.arrayContaining([['port', 'net-1'], ['server', 'port-res'], ['chain', 'old']]));
+    expect(seen[0]).toEqual(['chain', 'new']);
+    expect(['server', 'port', 'chain', 'net'].map((id) => j.state(id))).toEqual(['ROLLED_BACK', 'ROLLED_BACK', 'ROLLED_BACK', 'KEPT']);
+  });
 });

@@ -27,6 +27,8 @@ export type RunResult =
   /** `inFlight` settles when the steps a forceful stop left running have ended. */
   | { outcome: 'cancelled'; inFlight?: Promise<unknown> };
 
+const outputsOf = (records: Map<string, StepRecord>) => new Map([...records.values()].filter((x) => x.output).map((x) => [x.stepId, x.output!]));
+
 const DONE_FORWARD = new Set(['DONE', 'SKIPPED', 'KEPT']);
 /** Steps a rollback must undo: anything that may have created something. */
 const TOUCHED = new Set(['DONE', 'FAILED', 'RUNNING', 'ROLLING_BACK']);
@@ -58,14 +60,10 @@ export async function runPlan(plan: Plan, journal: StepJournal, exec: StepExecut
       const r = rec(s.id);
       await save({ ...r, state: direction === 'forward' ? 'RUNNING' : 'ROLLING_BACK', attempts: r.attempts + 1, startedAt: now(), error: undefined });
       try {
-        if (direction === 'forward') {
-          const outputs = new Map([...records.values()].filter((x) => x.output).map((x) => [x.stepId, x.output!]));
-          const output = await exec.do(s, resolveRefs(s.params, outputs) as Record<string, unknown>);
-          await save({ ...rec(s.id), state: 'DONE', endedAt: now(), output });
-        } else {
-          await exec.undo(s);
-          await save({ ...rec(s.id), state: 'ROLLED_BACK', endedAt: now() });
-        }
+        // A removing step undoes going forward and builds again on rollback; a restoring step ensures its old params on rollback.
+        const params = direction === 'forward' ? (s.remove ? undefined : s.params) : s.remove ? s.params : s.restore;
+        const made = params ? { output: await exec.do(params === s.params ? s : { ...s, params }, resolveRefs(params, outputsOf(records)) as Record<string, unknown>) } : (await exec.undo(s), {});
+        await save({ ...rec(s.id), state: direction === 'forward' ? 'DONE' : 'ROLLED_BACK', endedAt: now(), ...made });
         return;
       } catch (err) {
         const error = exec.describe(s, err);

@@ -1,13 +1,15 @@
 import type { EventLog } from '../../packages/ports/event-log.port';
-import type { UnitOfWork } from '../../shared/unit-of-work';
+import type { TxHandle, UnitOfWork } from '../../shared/unit-of-work';
 import { nsComponentChanged, opOccurrence } from '../domain/ns-lcm-events';
 import type { NsLcmOpOcc } from '../domain/ns-lcm-op-occ.model';
 import { NS_STATE } from '../domain/ns-state.machine';
-import { type OpEvent, OP_STATE } from '../domain/op-state.machine';
+import { type OpEvent, type OperationState, OP_STATE } from '../domain/op-state.machine';
+import type { NsInstance } from '../domain/ns-instance.model';
+import { CHANGE_NOTIFICATION_OP, resourceChanges } from '../domain/resource-changes';
 import type { RunResult } from '../engine/plan-runner';
 import type { Plan } from '../plan/plan.model';
-import type { LcmRunStore } from '../ports/lcm-run-store.port';
-import { including, outputsOf, without } from './deployment-after';
+import type { Deployment, LcmRunStore } from '../ports/lcm-run-store.port';
+import { including, reshaped, restored } from './deployment-after';
 import type { NsLcmRepository } from '../ports/ns-lcm-repository.port';
 import { instantiatedView, notInstantiatedView } from './ns-instance-view';
 import { type ModifyVnfInfoData, modifyVnfInformation } from './modify-vnf-information';
@@ -35,7 +37,7 @@ export class FinishLcmOperation {
             : first.operationState === 'ROLLING_BACK' ? 'ROLLBACK_DONE'
               : end.skipped > 0 ? 'PARTLY_SUCCEEDED' : 'SUCCEEDED';
       const now = (this.d.now ?? (() => new Date()))().toISOString();
-      const occ = (await this.d.repo.occurrences.update(occId, (cur) => {
+      let occ = (await this.d.repo.occurrences.update(occId, (cur) => {
         const next: NsLcmOpOcc = { ...cur.doc, operationState: OP_STATE.next(cur.doc.operationState, event), statusEnteredTime: now, isCancelPending: false };
         delete next.error;
         delete next.cancelMode;
@@ -46,51 +48,54 @@ export class FinishLcmOperation {
         if (end.outcome === 'cancelled') next.error = { title: 'Cancelled', status: 409, detail: `The operation was cancelled (${cur.doc.cancelMode ?? 'GRACEFUL'}); retry, roll back or fail it.` };
         return next;
       }, tx)).doc;
-      const changes: Array<{ vnf: string; op: 'VNF_INSTANTIATE' | 'VNF_TERMINATE' }> = [];
-      if (plan && (occ.operationState === 'COMPLETED' || occ.operationState === 'PARTIALLY_COMPLETED')) {
-        if (occ.lcmOperationType === 'INSTANTIATE' && direction === 'forward') {
-          const records = await this.d.runs.journal(occId, tx).load();
-          // Leftovers of an earlier instantiate declared FAILED stay recorded, so terminate removes them too.
-          const deployment = including(await this.d.runs.deployment(ns.id, tx), plan, records);
-          NS_STATE.next(ns.nsState, 'INSTANTIATE_COMPLETED');
-          const view = instantiatedView(ns, deployment, String(occ.operationParams?.nsFlavourId ?? 'default'));
-          await this.d.repo.instances.update(ns.id, () => view, tx);
-          changes.push(...(view.vnfInstance ?? []).map((v) => ({ vnf: v.id, op: 'VNF_INSTANTIATE' as const })));
-          await this.d.runs.setDeployment(ns.id, deployment, tx);
-        }
-        if ((occ.lcmOperationType === 'HEAL' || occ.lcmOperationType === 'SCALE') && first.operationState !== 'ROLLING_BACK') {
-          // Healed units may have new resource ids, a scaled function more or fewer: record and show them.
-          const records = await this.d.runs.journal(occId, tx).load();
-          const ran = { plan, outputs: outputsOf(records) };
-          const deployment = plan.mode === 'undo' ? without((await this.d.runs.deployment(ns.id, tx))!, new Set(plan.steps.map((x) => x.id)), plan.functions) : ran;
-          await this.d.repo.instances.update(ns.id, () => instantiatedView(ns, deployment, ns.flavourId ?? 'default'), tx);
-          await this.d.runs.setDeployment(ns.id, deployment, tx);
-        }
-        if (occ.lcmOperationType === 'UPDATE' && occ.operationParams?.updateType === 'MODIFY_VNF_INFORMATION') {
-          await this.d.repo.instances.update(ns.id, () => modifyVnfInformation(ns, occ.operationParams!.modifyVnfInfoData as ModifyVnfInfoData[]), tx);
-        }
-        if (occ.lcmOperationType === 'TERMINATE') {
-          NS_STATE.next(ns.nsState, 'TERMINATE_COMPLETED');
-          await this.d.repo.instances.update(ns.id, () => notInstantiatedView(ns), tx);
-          changes.push(...(ns.vnfInstance ?? []).map((v) => ({ vnf: v.id, op: 'VNF_TERMINATE' as const })));
-          await this.d.runs.setDeployment(ns.id, null, tx);
-        }
-      }
-      if (plan?.mode === 'undo' && occ.operationState === 'ROLLED_BACK') {
-        // Terminate or scale in rolled back: what was rebuilt has new ids; record and show them.
-        const before = await this.d.runs.deployment(ns.id, tx);
-        if (before) {
-          const deployment = including(before, { ...before.plan, steps: [] }, await this.d.runs.journal(occId, tx).load());
-          await this.d.runs.setDeployment(ns.id, deployment, tx);
-          if (ns.nsState === 'INSTANTIATED') await this.d.repo.instances.update(ns.id, () => instantiatedView(ns, deployment, ns.flavourId ?? 'default'), tx);
-        }
+      const status = occ.operationState === 'PARTIALLY_COMPLETED' ? 'PARTIALLY_COMPLETED' : 'COMPLETED';
+      const { after, deployment } = plan ? await this.outcome(ns, occ, first.operationState, plan, direction, tx) : {};
+      if (deployment !== undefined) await this.d.runs.setDeployment(ns.id, deployment, tx);
+      if (after) await this.d.repo.instances.update(ns.id, () => after, tx);
+      const succeeded = occ.operationState === 'COMPLETED' || occ.operationState === 'PARTIALLY_COMPLETED';
+      if (after && succeeded) {
+        const changes = resourceChanges(occ, ns, after, status);
+        occ = (await this.d.repo.occurrences.update(occId, (cur) => ({ ...cur.doc, resourceChanges: changes }), tx)).doc;
       }
       await this.d.runs.releaseLease(occId, tx);
       // The component changes first, then the operation's RESULT: a subscriber reading RESULT has seen them all.
-      const status = occ.operationState === 'PARTIALLY_COMPLETED' ? 'PARTIALLY_COMPLETED' : 'COMPLETED';
-      for (const c of changes) await this.d.events.append(nsComponentChanged(ns, occ, c.vnf, c.op, status), tx);
+      for (const c of occ.resourceChanges?.affectedVnfs ?? []) await this.d.events.append(nsComponentChanged(ns, occ, c.vnfInstanceId, CHANGE_NOTIFICATION_OP[c.changeType], status), tx);
       await this.d.events.append(opOccurrence(ns, occ, 'RESULT'), tx);
       return occ;
     });
+  }
+
+  /**
+   * What the NS instance becomes (its view, and its deployment record; null: none) when the operation
+   * ends this way. Reshapes (heal, scale, update) record what their plan left; a rolled-back reshape or
+   * terminate records the new ids of what it built again.
+   */
+  private async outcome(ns: NsInstance, occ: NsLcmOpOcc, from: OperationState, plan: Plan, direction: 'forward' | 'rollback', tx: TxHandle): Promise<{ after?: NsInstance; deployment?: Deployment | null }> {
+    const records = () => this.d.runs.journal(occ.id, tx).load();
+    const flavour = ns.flavourId ?? 'default';
+    if (occ.operationState === 'COMPLETED' || occ.operationState === 'PARTIALLY_COMPLETED') {
+      if (occ.lcmOperationType === 'INSTANTIATE' && direction === 'forward') {
+        // Leftovers of an earlier instantiate declared FAILED stay recorded, so terminate removes them too.
+        const deployment = including(await this.d.runs.deployment(ns.id, tx), plan, await records());
+        NS_STATE.next(ns.nsState, 'INSTANTIATE_COMPLETED');
+        return { deployment, after: instantiatedView(ns, deployment, String(occ.operationParams?.nsFlavourId ?? 'default')) };
+      }
+      if (occ.lcmOperationType === 'TERMINATE') {
+        NS_STATE.next(ns.nsState, 'TERMINATE_COMPLETED');
+        return { deployment: null, after: notInstantiatedView(ns) };
+      }
+      if (occ.operationParams?.updateType === 'MODIFY_VNF_INFORMATION') return { after: modifyVnfInformation(ns, occ.operationParams.modifyVnfInfoData as ModifyVnfInfoData[]) };
+      if (from === 'ROLLING_BACK') return {};
+      // Healed units may have new resource ids, a scaled or updated NS more or fewer: record and show them.
+      const deployment = reshaped(plan, await records());
+      return { deployment, after: instantiatedView(ns, deployment, flavour) };
+    }
+    if (occ.operationState === 'ROLLED_BACK' && (plan.mode === 'undo' || plan.steps.some((s) => s.remove || s.restore))) {
+      const before = await this.d.runs.deployment(ns.id, tx);
+      if (!before) return {};
+      const deployment = restored(before, await records());
+      return { deployment, ...(ns.nsState === 'INSTANTIATED' ? { after: instantiatedView(ns, deployment, flavour) } : {}) };
+    }
+    return {};
   }
 }

@@ -14,7 +14,16 @@ describe('instantiatedView', () => {
   const ns8 = input.nsInstanceId.slice(0, 8);
 
   it('lists a forwarding graph\'s own VNF instances, not every VNF of the service', () => {
-    expect(view.vnffgInfo).toEqual([{ id: 'web-chain', vnffgdId: 'web-chain', vnfInstanceId: [`${ns8}-fw`, `${ns8}-lb`] }]);
+    expect(view.vnffgInfo).toEqual([{ id: 'web-chain', vnffgdId: 'web-chain', vnfInstanceId: [`${ns8}-fw`, `${ns8}-lb`], nfpInfo: [expect.objectContaining({ id: 'client-to-frontend' })] }]);
+  });
+
+  it('shows each path as an NfpInfo: its hops in order and its classifier as an NfpRule', () => {
+    const [nfp] = view.vnffgInfo![0].nfpInfo!;
+    expect(nfp).toMatchObject({ nfpdId: 'client-to-frontend', nfpState: 'ENABLED', nfpRule: { protocol: 'TCP', destinationPortRange: { lowerPort: 80, upperPort: 80 } } });
+    expect(nfp.cpGroup.map((g) => g.cpPairInfo[0])).toEqual([
+      { sapIds: ['client'] }, { vnfExtCpIds: [`${ns8}-fw:input`] }, { vnfExtCpIds: [`${ns8}-fw:output`] },
+      { vnfExtCpIds: [`${ns8}-lb:input`] }, { vnfExtCpIds: [`${ns8}-lb:output`] }, { vnfExtCpIds: [`${ns8}-frontend:http`] },
+    ]);
   });
 
   it('shows each function with its resources, VIM and package, and each link with its networks', () => {

@@ -1,4 +1,7 @@
-import type { NsInstance, VnfInstance } from '../domain/ns-instance.model';
+import type { TrafficClassifier } from '../../descriptors/model';
+import type { NfpInfo, NsInstance, VnfInstance } from '../domain/ns-instance.model';
+import type { PlanStep } from '../plan/plan.model';
+import { nfpRuleOf } from './update/nfp-rule';
 import type { Deployment } from '../ports/lcm-run-store.port';
 
 /**
@@ -47,7 +50,7 @@ export function instantiatedView(ns: NsInstance, d: Deployment, flavourId: strin
   return {
     ...ns, nsState: 'INSTANTIATED', flavourId, vnfInstance: kept,
     virtualLinkInfo: [...links].map(([id, resourceHandle]) => ({ id, nsVirtualLinkDescId: id, nsVirtualLinkProfileId: id, resourceHandle })),
-    vnffgInfo: [...new Set(chains.map((c) => c.id.slice('chain:'.length).split('.')[0]))].map((g) => ({ id: g, vnffgdId: g, vnfInstanceId: membersOf(d, g, ns.id) })),
+    vnffgInfo: [...new Set(chains.map(graphOf))].map((g) => ({ id: g, vnffgdId: g, vnfInstanceId: membersOf(d, g, ns.id), nfpInfo: chains.filter((c) => graphOf(c) === g).map((c) => nfpInfoOf(ns, c)) })),
   };
 }
 
@@ -56,9 +59,24 @@ export function notInstantiatedView(ns: NsInstance): NsInstance {
   return { ...rest, nsState: 'NOT_INSTANTIATED' };
 }
 
+/** The graph of a chain step (deployments made before chains named it: the step id's `chain:<graph>.<path>`). */
+const graphOf = (c: PlanStep): string => String(c.params.graph ?? c.id.slice('chain:'.length).split('.')[0]);
+
+/** A chain as an NfpInfo: its hops as connection point groups (a VNF's by `<vnfInstanceId>:<cp>`, the NS's own as SAPs). */
+function nfpInfoOf(ns: NsInstance, c: PlanStep): NfpInfo {
+  const path = String(c.params.path ?? c.id.slice(`chain:${graphOf(c)}.`.length));
+  const hops = (c.params.hops as Array<{ functionId: string | null; cp: string }> | undefined) ?? [];
+  return {
+    id: path, nfpdId: path, nfpName: path,
+    cpGroup: hops.map((h) => ({ cpPairInfo: [h.functionId ? { vnfExtCpIds: [`${ns.id.slice(0, 8)}-${h.functionId}:${h.cp}`] } : { sapIds: [h.cp] }] })),
+    nfpRule: nfpRuleOf(c.params.classifier as TrafficClassifier | null),
+    nfpState: 'ENABLED',
+  };
+}
+
 /** The VNF instances of a forwarding graph: the functions whose servers or stacks its chain steps wait for. */
 function membersOf(d: Deployment, graph: string, nsInstanceId: string): string[] {
-  const ids = new Set(d.plan.steps.filter((s) => s.kind === 'chain' && s.id.startsWith(`chain:${graph}.`)).flatMap((s) => s.dependsOn));
+  const ids = new Set(d.plan.steps.filter((s) => s.kind === 'chain' && graphOf(s) === graph).flatMap((s) => s.dependsOn));
   const fns = new Set(d.plan.steps.filter((s) => ids.has(s.id) && s.functionId).map((s) => s.functionId!));
   return [...fns].map((fn) => `${nsInstanceId.slice(0, 8)}-${fn}`);
 }

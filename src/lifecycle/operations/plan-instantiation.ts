@@ -24,6 +24,8 @@ async function all<T extends { id: string }>(repo: InfraRepository, kind: 'site'
  * the registered sites and VIMs (descriptors name sites by name) with the request's locationConstraints,
  * then turned into steps. A service that cannot be placed is a 422 naming each function and why.
  */
+export type LoadedService = Awaited<ReturnType<typeof loadService>>;
+
 /** The NSD's service descriptor and each function's descriptor and VNF package (422 naming what is missing). */
 export async function loadService(descriptors: DescriptorStore, ns: NsInstance) {
   const service = (await descriptors.forOwner('nsd', ns.nsdInfoId)).find((x): x is ServiceDescriptor => x.kind === 'service');

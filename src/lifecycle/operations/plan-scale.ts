@@ -3,11 +3,11 @@ import { NfvoError } from '../../shared/nfvo-error';
 import type { NsInstance } from '../domain/ns-instance.model';
 import type { NsLcmOpOcc } from '../domain/ns-lcm-op-occ.model';
 import type { StepRecord } from '../engine/step-journal.port';
-import { buildInstantiatePlan } from '../plan/build-instantiate-plan';
 import { boundsOf } from '../plan/deployment-input';
 import type { Plan } from '../plan/plan.model';
 import type { Deployment } from '../ports/lcm-run-store.port';
 import { loadService } from './plan-instantiation';
+import { replan } from './replan';
 import { vnfFunctions } from './vnf-functions';
 
 type ScaleVnfData = { vnfInstanceId: string; scaleVnfType: string; scaleByStepData?: { aspectId?: string; numberOfSteps?: number } };
@@ -39,32 +39,14 @@ function targetCopies(ns: NsInstance, d: Deployment, params: Record<string, unkn
 }
 
 /**
- * SCALE (SOL005 cl. 6.4.5): the plan the service would have at the new size. Out: the new steps run,
- * what exists counts as DONE, chains are ensured again to take in the new copies. In: the steps of the
- * removed copies are undone (mode `undo`). Sizes outside the function's scaling bounds are a 422.
+ * SCALE (SOL005 cl. 6.4.5): the plan the service would have at the new size, reached from what runs
+ * (see reshapePlan): new copies are built, removed copies undone, stacks and chains ensured again where
+ * the size changes them. Sizes outside the function's scaling bounds are a 422.
  */
 export async function planScale(descriptors: DescriptorStore, ns: NsInstance, occ: NsLcmOpOcc, d: Deployment): Promise<{ plan: Plan; seed: StepRecord[] }> {
-  const { service, fdOf } = await loadService(descriptors, ns);
   const copies = targetCopies(ns, d, occ.operationParams ?? {});
-  for (const ref of service.functions) {
-    const { min, max } = boundsOf({ ref, descriptor: fdOf(ref.id).descriptor });
+  return replan(await loadService(descriptors, ns), ns, d, { copies }, (ref, descriptor) => {
+    const { min, max } = boundsOf({ ref, descriptor });
     if (copies[ref.id] < min || copies[ref.id] > max) throw new NfvoError('UNPROCESSABLE', `Function ${ref.id} scales between ${min} and ${max} copies; the request asks for ${copies[ref.id]}.`);
-  }
-  const placed = d.plan.functions ?? {};
-  const next = buildInstantiatePlan({
-    nsInstanceId: ns.id, service, copies, hostAntiAffinity: d.plan.hostAntiAffinity ?? [],
-    functions: service.functions.map((ref) => ({ ref, descriptor: fdOf(ref.id).descriptor, vnfPkgId: fdOf(ref.id).vnfPkgId, siteId: placed[ref.id].siteId, vimId: placed[ref.id].vimId })),
   });
-  const had = new Set(d.plan.steps.map((s) => s.id));
-  const removed = d.plan.steps.filter((s) => !next.steps.some((n) => n.id === s.id));
-  if (removed.length) {
-    const ids = new Set(removed.map((s) => s.id));
-    const steps = removed.map((s) => ({ ...s, dependsOn: s.dependsOn.filter((x) => ids.has(x)) }));
-    // What stays is KEPT with its outputs, so a rollback that builds the removed copies again can resolve their references.
-    const stays = d.plan.steps.filter((s) => !ids.has(s.id)).map((s): StepRecord => ({ stepId: s.id, state: 'KEPT', attempts: 0, output: d.outputs[s.id] }));
-    return { plan: { steps, functions: next.functions, hostAntiAffinity: d.plan.hostAntiAffinity, mode: 'undo' }, seed: [...steps.map((s): StepRecord => ({ stepId: s.id, state: 'DONE', attempts: 0, output: d.outputs[s.id] })), ...stays] };
-  }
-  const seed: StepRecord[] = next.steps.map((s) =>
-    had.has(s.id) && s.kind !== 'chain' && s.kind !== 'stack' ? { stepId: s.id, state: 'KEPT', attempts: 0, output: d.outputs[s.id] } : { stepId: s.id, state: 'PENDING', attempts: 0 });
-  return { plan: next, seed };
 }

@@ -15,9 +15,9 @@ import type { VimPorts } from '../ports/vim-ports.port';
 import type { FinishLcmOperation } from './finish-lcm-operation';
 import type { RunLcmOperationJob } from './lcm-queue';
 import { healSeed } from './heal-seed';
-import { type ModifyVnfInfoData, checkModifyVnfInfo } from './modify-vnf-information';
 import { planScale } from './plan-scale';
 import { planInstantiation } from './plan-instantiation';
+import { planUpdate } from './update/plan-update';
 
 export interface RunSettings { leaseMs: number; concurrency: number; attempts: number; backoffMs: number }
 
@@ -95,7 +95,8 @@ export class RunLcmOperation {
     const existed = new Set(before.plan.steps.map((x) => x.id));
     for (const step of plan.steps) {
       const r = records.get(step.id);
-      if (existed.has(step.id) && r && r.state !== 'KEPT') await journal.write({ ...r, state: 'KEPT' });
+      // Removed and re-ensured steps are this operation's own work: their rollback builds or ensures them again.
+      if (existed.has(step.id) && !step.remove && !step.restore && r && r.state !== 'KEPT') await journal.write({ ...r, state: 'KEPT' });
     }
   }
 
@@ -116,9 +117,7 @@ export class RunLcmOperation {
       if (!deployment) throw new NfvoError('UNPROCESSABLE', `NS instance ${ns.id} has no deployment record to scale.`);
       ({ plan, seed } = await planScale(this.d.descriptors, ns, occ, deployment));
     } else if (type === 'UPDATE') {
-      // MODIFY_VNF_INFORMATION changes records only: an empty plan, applied when the operation finishes.
-      checkModifyVnfInfo(ns, occ.operationParams?.modifyVnfInfoData as ModifyVnfInfoData[] | undefined);
-      plan = { steps: [] };
+      ({ plan, seed } = await planUpdate(this.d.descriptors, ns, occ, await this.d.runs.deployment(ns.id)));
     } else if (type === 'HEAL') {
       const deployment = await this.d.runs.deployment(ns.id);
       if (!deployment) throw new NfvoError('UNPROCESSABLE', `NS instance ${ns.id} has no deployment record to heal.`);

@@ -10,8 +10,9 @@ import { type Plan, type PlanStep, ref } from './plan.model';
  * connectivity dependencies order functions; everything else runs in parallel.
  */
 export function buildInstantiatePlan(input: DeploymentInput): Plan {
-  const b = new PlanBuilder(input);
-  for (const f of input.functions) (f.descriptor.target === 'openstack' ? b.vmFunction(f) : b.containerFunction(f));
+  // A function at 0 copies (removed by an update, or scaled to nothing) has no steps, but keeps its placement.
+  const b = new PlanBuilder({ ...input, functions: input.functions.filter((f) => copiesOf(f, input.copies) > 0) }, input.functions);
+  for (const f of b.present) (f.descriptor.target === 'openstack' ? b.vmFunction(f) : b.containerFunction(f));
   b.dependencies();
   b.tunnels();
   b.chains();
@@ -19,7 +20,7 @@ export function buildInstantiatePlan(input: DeploymentInput): Plan {
     const k = f.descriptor.key;
     return [f.ref.id, { vnfPkgId: f.vnfPkgId, vnfdId: `${k.vendor}:${k.name}:${k.version}`, vendor: k.vendor, name: k.name, version: k.version, siteId: f.siteId, vimId: f.vimId, copies: copiesOf(f, input.copies) }];
   }));
-  return { steps: [...b.steps.values()], functions, hostAntiAffinity: input.hostAntiAffinity };
+  return { steps: [...b.steps.values()], functions, hostAntiAffinity: input.hostAntiAffinity, ...(input.vnffgs ? { vnffgs: input.vnffgs } : {}) };
 }
 
 class PlanBuilder {
@@ -29,8 +30,21 @@ class PlanBuilder {
   private readonly networkIndex = new Map<string, number>();
   private readonly chained: Set<string>;
 
-  constructor(private readonly input: DeploymentInput) {
+  readonly present: PlacedFunction[];
+
+  constructor(private readonly input: DeploymentInput, all: PlacedFunction[]) {
     this.chained = chainedLinks(input.service);
+    this.present = input.functions;
+    // Network numbers (and so CIDRs) come from every function of the service, present or not, so a
+    // network keeps its subnet whichever functions an update removes or adds.
+    for (const f of all.filter((x) => x.descriptor.target === 'openstack')) {
+      for (const unit of f.descriptor.units.filter((u): u is VmUnit => u.kind === 'vm')) {
+        for (const cp of unit.connectionPoints) {
+          const key = networkOf(input.service, f, unit.id, cp.id)?.key;
+          if (key !== undefined && !this.networkIndex.has(key)) this.networkIndex.set(key, this.networkIndex.size);
+        }
+      }
+    }
   }
 
   private add(step: PlanStep): string {
@@ -157,17 +171,20 @@ class PlanBuilder {
     }
   }
 
+  /** A chain per path of each forwarding graph the NS has set up (all of the NSD's unless an update changed them). */
   chains(): void {
-    for (const g of this.input.service.forwardingGraphs) {
+    const active = this.input.vnffgs;
+    for (const g of this.input.service.forwardingGraphs.filter((x) => !active || active[x.id])) {
       const up = g.constituentFunctions.flatMap((fn) => this.upSteps.get(fn) ?? []);
       const tunnels = [...this.steps.values()].filter((s) => s.kind === 'wan-tunnel' && g.constituentVirtualLinks.includes(String(s.params.link))).map((s) => s.id);
-      for (const p of g.paths) {
+      for (const p of g.paths.filter((x) => !active || active[g.id].paths[x.id])) {
+        const override = active?.[g.id].paths[p.id];
         const hops = [...p.hops].sort((a, b) => a.position - b.position).map((h) => {
           const [fn, cp] = h.connectionPointRef.includes(':') ? h.connectionPointRef.split(':') : [undefined, h.connectionPointRef];
           const f = this.input.functions.find((x) => x.ref.id === fn);
           return { connectionPointRef: h.connectionPointRef, functionId: fn ?? null, cp, siteId: f?.siteId ?? null };
         });
-        this.add({ id: `chain:${g.id}.${p.id}`, kind: 'chain', params: { name: this.name('chain', g.id, p.id), hops, classifier: p.classifier ?? null }, dependsOn: [...up, ...tunnels] });
+        this.add({ id: `chain:${g.id}.${p.id}`, kind: 'chain', params: { name: this.name('chain', g.id, p.id), graph: g.id, path: p.id, hops, classifier: (override && 'classifier' in override ? override.classifier : p.classifier) ?? null }, dependsOn: [...up, ...tunnels] });
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { FunctionDescriptor, FunctionRef, ServiceDescriptor } from '../../descriptors/model';
+import type { VnffgShape } from './plan.model';
 
 /** A function of the service with its descriptor and where placement put it. */
 export interface PlacedFunction {
@@ -15,8 +16,10 @@ export interface DeploymentInput {
   functions: PlacedFunction[];
   /** Groups of functions that must not share a compute host (placement's host-scope anti-affinity). */
   hostAntiAffinity: string[][];
-  /** Copies per function when they differ from the descriptor's initial size (scaling). */
+  /** Copies per function when they differ from the descriptor's initial size (scaling; 0: removed by an update). */
   copies?: Record<string, number>;
+  /** The forwarding graphs and paths set up, when an update changed them from the NSD's. */
+  vnffgs?: VnffgShape;
 }
 
 /** Resource names on the VIM: `nfvo-<first 8 of the NS id>-<parts>`, lower case, [a-z0-9-] only (DESIGN, "Instantiate"). */
@@ -26,7 +29,7 @@ export function resourceName(nsInstanceId: string, ...parts: Array<string | numb
 }
 
 /** How many copies of a function, and of each unit within one copy, the instantiation starts with. */
-export const copiesOf = (f: PlacedFunction, override?: Record<string, number>): number => override?.[f.ref.id] ?? f.ref.scaling?.initial ?? f.descriptor.scaling?.initial ?? 1;
+export const copiesOf = (f: Pick<PlacedFunction, 'ref' | 'descriptor'>, override?: Record<string, number>): number => override?.[f.ref.id] ?? f.ref.scaling?.initial ?? f.descriptor.scaling?.initial ?? 1;
 
 /** The scaling bounds of a function in its service (the service's own, else the descriptor's). */
 export const boundsOf = (f: Pick<PlacedFunction, 'ref' | 'descriptor'>): { min: number; max: number } => f.ref.scaling ?? f.descriptor.scaling ?? { min: 1, max: 1 };

@@ -1,3 +1,5 @@
+import type { TrafficClassifier } from '../../descriptors/model';
+
 /**
  * A plan is data: a DAG of steps, each naming what it ensures (its kind and parameters), where (VIM,
  * site), for which function, and which steps must be done first. Parameters may refer to another
@@ -17,7 +19,17 @@ export interface PlanStep {
   /** Literal values and Refs; names are always literal, so undoing a step never needs another's output. */
   params: Record<string, unknown>;
   dependsOn: string[];
+  /**
+   * A reshape (scale, update) removes this step's resource: going forward runs its undo, rolling back
+   * builds it again. Its `dependsOn` are then the removed steps that used it, so removal runs in reverse.
+   */
+  remove?: true;
+  /** A reshape ensures this existing step with new params; rolling back ensures these, its params before. */
+  restore?: Record<string, unknown>;
 }
+
+/** The paths of an active forwarding graph (absent: not set up) and their classifier when an update replaced the NSD's. */
+export type VnffgShape = Record<string, { paths: Record<string, { classifier?: TrafficClassifier }> }>;
 
 export interface Plan {
   steps: PlanStep[];
@@ -25,6 +37,8 @@ export interface Plan {
   functions?: Record<string, { vnfPkgId: string; vnfdId: string; vendor: string; name: string; version: string; siteId: string; vimId: string; copies: number }>;
   /** The placement's host anti-affinity groups, so a re-plan at another size keeps its server groups. */
   hostAntiAffinity?: string[][];
+  /** The forwarding graphs set up and their paths; absent: every graph and path of the NSD as it describes them. */
+  vnffgs?: VnffgShape;
   /** `undo`: the operation removes what these steps made (terminate, scale in); otherwise it ensures them. */
   mode?: 'undo';
 }
