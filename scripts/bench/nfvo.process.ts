@@ -14,6 +14,8 @@ export interface NfvoProcessOptions {
   readyTimeoutMs?: number;
   /** Further settings a benchmark states explicitly (e.g. NFVO_CALLBACK_ALLOW); they may override the fixed ones. */
   env?: Record<string, string>;
+  /** Write a V8 CPU profile into this directory when the process exits. */
+  cpuProfileDir?: string;
 }
 
 export interface NfvoProcess {
@@ -35,7 +37,7 @@ export async function startNfvo(o: NfvoProcessOptions): Promise<NfvoProcess> {
   // Our own settings only: an NFVO_* variable of the calling shell (an API root, another client list) would
   // change what is measured.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NFVO_') && k !== 'PORT' && k !== 'HOST'));
-  const child = spawn(process.execPath, [MAIN_JS], {
+  const child = spawn(process.execPath, [...(o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : []), MAIN_JS], {
     env: {
       ...inherited,
       LOG_LEVEL: 'warn',

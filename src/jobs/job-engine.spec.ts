@@ -43,6 +43,23 @@ describe(`JobEngine on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
     expect(seen).toEqual(['committed']);
   });
 
+  it('has a worker that just handled a job fetch the next at once instead of waiting out its polling interval', async () => {
+    // A 60 s interval: polling alone would take minutes for five jobs.
+    const slow = await JobEngine.start(t.db, t.databaseUrl, { schema: t.jobsSchema, pollSeconds: 60 });
+    try {
+      await slow.ensureQueue('burst');
+      await t.db.transaction(async (tx) => {
+        for (let i = 0; i < 5; i++) await slow.send(handleOf(tx), 'burst', { i });
+      });
+      const seen: number[] = [];
+      await slow.work<{ i: number }>('burst', async (d) => { seen.push(d.i); });
+      await waitFor(() => seen.length === 5, 20_000);
+      expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
+    } finally {
+      await slow.stop(1000);
+    }
+  });
+
   it('is reachable for readiness checks', async () => {
     await expect(jobs.ping()).resolves.toBeUndefined();
   });

@@ -57,12 +57,23 @@ export class JobEngine {
     return this.boss.send(name, data, { ...opts, db: Database.executorOf(managerOf(tx)) } as PgBoss.SendOptions);
   }
 
-  /** Runs `handler` for each job; a throw fails the attempt and pg-boss retries it per the job's retry options. */
+  /**
+   * Runs `handler` for each job; a throw fails the attempt and pg-boss retries it per the job's retry options.
+   * A worker that has just handled jobs fetches again at once: pg-boss 10 otherwise waits out the rest of its
+   * polling interval after every job, so a worker would run at most one short job per interval however many
+   * wait. Only a worker that found nothing waits for the next poll.
+   */
   async work<T>(name: string, handler: JobHandler<T>, batchSize = 1): Promise<string> {
     await this.ensureQueue(name);
-    return this.boss.work<T>(name, { batchSize, includeMetadata: true }, async (jobs) => {
-      for (const j of jobs) await handler(j.data, { id: j.id, retryCount: j.retryCount });
+    let workerId: string | undefined;
+    workerId = await this.boss.work<T>(name, { batchSize, includeMetadata: true }, async (jobs) => {
+      try {
+        for (const j of jobs) await handler(j.data, { id: j.id, retryCount: j.retryCount });
+      } finally {
+        if (workerId) this.boss.notifyWorker(workerId);
+      }
     });
+    return workerId;
   }
 
   getJob(name: string, id: string) {

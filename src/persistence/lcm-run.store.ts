@@ -5,11 +5,17 @@ import type { NsLcmOpOcc } from '../lifecycle/domain/ns-lcm-op-occ.model';
 import type { TxHandle } from '../shared/unit-of-work';
 import type { Database } from './database';
 import { managerOf, queryer, rowsOf } from './transactions';
+import { GroupCommit } from '../shared/group-commit';
 
 const RUNNING = `operation_state IN ('PROCESSING', 'ROLLING_BACK')`;
 
 export class DatabaseLcmRunStore implements LcmRunStore {
-  constructor(private readonly db: Database) {}
+  /** Journal writes of every run on this replica, committed in groups (many steps finish at once). */
+  private readonly journalWrites: GroupCommit<{ occId: string; r: StepRecord }>;
+
+  constructor(private readonly db: Database) {
+    this.journalWrites = new GroupCommit((items) => writeRecords(this.db.dataSource.manager, items));
+  }
 
   async acquire(occId: string, owner: string, leaseMs: number): Promise<LeasedRun | undefined> {
     const rows = await rowsOf<{ doc: NsLcmOpOcc; plan: Plan | null }>(this.db.dataSource.manager,
@@ -31,7 +37,7 @@ export class DatabaseLcmRunStore implements LcmRunStore {
   async savePlan(occId: string, plan: Plan, seed: StepRecord[]): Promise<void> {
     await this.db.transaction(async (m) => {
       await m.query(`UPDATE ns_lcm_op_occ SET plan = $2::jsonb WHERE id = $1`, [occId, JSON.stringify(plan)]);
-      for (const r of seed) await writeRecord(m, occId, r);
+      if (seed.length) await writeRecords(m, seed.map((r) => ({ occId, r })));
     });
   }
 
@@ -45,7 +51,7 @@ export class DatabaseLcmRunStore implements LcmRunStore {
           error: r.error ?? undefined, output: r.output ?? undefined,
         }]));
       },
-      write: (r) => writeRecord(tx ? managerOf(tx) : this.db.dataSource.manager, occId, r),
+      write: (r) => (tx ? writeRecords(managerOf(tx), [{ occId, r }]) : this.journalWrites.write({ occId, r })),
     };
   }
 
@@ -86,11 +92,18 @@ export class DatabaseLcmRunStore implements LcmRunStore {
   }
 }
 
-async function writeRecord(m: { query(sql: string, params: unknown[]): Promise<unknown> }, occId: string, r: StepRecord): Promise<void> {
+/** One upsert for all the records (a later record of the same step wins: one statement cannot update a row twice). */
+async function writeRecords(m: { query(sql: string, params: unknown[]): Promise<unknown> }, items: Array<{ occId: string; r: StepRecord }>): Promise<void> {
+  const last = [...new Map(items.map((i) => [`${i.occId}\u0000${i.r.stepId}`, i])).values()];
+  const params: unknown[] = [];
+  const rows = last.map(({ occId, r }) => {
+    const at = params.push(occId, r.stepId, r.state, r.attempts, r.startedAt ?? null, r.endedAt ?? null, r.error ? JSON.stringify(r.error) : null, r.output ? JSON.stringify(r.output) : null) - 8;
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}::int, $${at + 5}::timestamptz, $${at + 6}::timestamptz, $${at + 7}::jsonb, $${at + 8}::jsonb)`;
+  });
   await m.query(
-    `INSERT INTO lcm_step (op_occ_id, step_id, state, attempts, started_at, ended_at, error, output) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)
+    `INSERT INTO lcm_step (op_occ_id, step_id, state, attempts, started_at, ended_at, error, output) VALUES ${rows.join(', ')}
      ON CONFLICT (op_occ_id, step_id) DO UPDATE SET state = EXCLUDED.state, attempts = EXCLUDED.attempts, started_at = EXCLUDED.started_at,
        ended_at = EXCLUDED.ended_at, error = EXCLUDED.error, output = EXCLUDED.output`,
-    [occId, r.stepId, r.state, r.attempts, r.startedAt ?? null, r.endedAt ?? null, r.error ? JSON.stringify(r.error) : null, r.output ? JSON.stringify(r.output) : null],
+    params,
   );
 }

@@ -34,9 +34,11 @@ export class NeutronResources {
 
   async ensureNetwork(owner: ResourceOwner, s: NetworkSpec): Promise<{ networkId: string; subnetId: string }> {
     const tags = ownerTags(owner);
-    const net = (await this.find('networks', { name: s.name, tags: nsTag(owner) })) ?? (await this.create('networks', { name: s.name, port_security_enabled: s.portSecurity, tags }));
+    const found = await this.find('networks', { name: s.name, tags: nsTag(owner) });
+    const net = found ?? (await this.create('networks', { name: s.name, port_security_enabled: s.portSecurity, tags }));
+    // A network created just now has no subnet yet: only one found may have one already.
     const subnet =
-      (await this.find('subnets', { name: s.name, network_id: net.id })) ??
+      (found ? await this.find('subnets', { name: s.name, network_id: net.id }) : undefined) ??
       (await this.create('subnets', { name: s.name, network_id: net.id, ip_version: 4, cidr: s.cidr, tags, ...(s.gatewayIp !== undefined ? { gateway_ip: s.gatewayIp } : {}), ...(s.allocationPools ? { allocation_pools: s.allocationPools } : {}) }));
     return { networkId: net.id, subnetId: subnet.id };
   }
