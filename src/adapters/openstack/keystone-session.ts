@@ -1,9 +1,9 @@
-import type { AxiosInstance } from 'axios';
 import type { Vim, VimCredentials } from '../../infra/infra.model';
 import { VimError } from '../../lifecycle/ports/vim-error';
 import { keystoneAuthBody, tokensUrl } from './keystone-auth-body';
 import { type CatalogEntry, endpointFrom } from './service-catalog';
 import { errorForStatus, errorForTransport } from './vim-error-map';
+import type { VimHttpClient } from './vim-http-client';
 
 interface Token { value: string; expiresAt: number; issuedAt: number; catalog: CatalogEntry[] }
 
@@ -20,7 +20,7 @@ export class KeystoneSession {
   logins = 0;
 
   constructor(
-    private readonly http: AxiosInstance,
+    private readonly http: VimHttpClient,
     private readonly vim: Pick<Vim, 'endpoint' | 'project' | 'projectDomain' | 'region'>,
     private readonly credentials: VimCredentials,
     private readonly opts: { timeoutMs: number; interface: 'public' | 'internal' | 'admin'; now?: () => number },
@@ -46,7 +46,7 @@ export class KeystoneSession {
     const op = 'keystone.tokens.create';
     this.logins++;
     const res = await this.http
-      .post<string>(tokensUrl(this.vim.endpoint), keystoneAuthBody(this.vim, this.credentials), { timeout: this.opts.timeoutMs })
+      .request({ method: 'POST', url: tokensUrl(this.vim.endpoint), data: keystoneAuthBody(this.vim, this.credentials), timeout: this.opts.timeoutMs })
       .catch((err) => { throw errorForTransport(op, err, this.opts.timeoutMs); });
     if (res.status !== 201) throw errorForStatus(op, res.status, res.data);
     const value = res.headers['x-subject-token'];

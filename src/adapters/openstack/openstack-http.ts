@@ -1,6 +1,6 @@
-import type { AxiosInstance, Method } from 'axios';
 import { VimError } from '../../lifecycle/ports/vim-error';
 import type { KeystoneSession } from './keystone-session';
+import type { VimHttpClient } from './vim-http-client';
 import { errorForStatus, errorForTransport } from './vim-error-map';
 
 export type ServiceType = 'compute' | 'network' | 'image';
@@ -11,14 +11,14 @@ export type ServiceType = 'compute' | 'network' | 'image';
  * Every failure becomes a VimError named after `operation`.
  */
 export class OpenStackHttp {
-  constructor(private readonly http: AxiosInstance, private readonly session: KeystoneSession, private readonly timeoutMs: number) {}
+  constructor(private readonly http: VimHttpClient, private readonly session: KeystoneSession, private readonly timeoutMs: number) {}
 
-  async call<T = Record<string, unknown>>(service: ServiceType, operation: string, method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async call<T = Record<string, unknown>>(service: ServiceType, operation: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const token = await this.session.current();
       const base = await this.session.endpoint(service);
       const res = await this.http
-        .request<string>({ method, url: `${base}${path}`, data: body, timeout: this.timeoutMs, headers: { 'X-Auth-Token': token.value, ...headers } })
+        .request({ method, url: `${base}${path}`, data: body, timeout: this.timeoutMs, headers: { 'X-Auth-Token': token.value, ...headers } })
         .catch((err) => { throw errorForTransport(operation, err, this.timeoutMs); });
       if (res.status === 401 && attempt === 1) {
         this.session.invalidate(token.value);

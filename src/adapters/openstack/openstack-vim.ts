@@ -2,13 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Vim, VimCredentials } from '../../infra/infra.model';
 import { isVimError } from '../../lifecycle/ports/vim-error';
 import type { FlavorSpec, ImageSpec, NetworkSpec, PortSpec, ResourceOwner, SecurityGroupSpec, ServerSpec, ServerState, VimCapacity, VimPort } from '../../lifecycle/ports/vim.port';
-import { openstackAxios } from './axios-instance';
 import { GlanceImages } from './glance-images';
 import { KeystoneSession } from './keystone-session';
 import { NeutronResources } from './neutron-resources';
 import { NovaResources } from './nova-resources';
 import { OpenStackHttp } from './openstack-http';
 import { type PollTiming, WaitTimeout } from './poll';
+import { VimHttpClient } from './vim-http-client';
 
 export interface OpenStackVimOptions {
   callTimeoutMs: number;
@@ -37,9 +37,9 @@ export class OpenStackVim implements VimPort {
   private readonly glance: GlanceImages;
 
   constructor(vim: Pick<Vim, 'endpoint' | 'project' | 'projectDomain' | 'region'>, credentials: VimCredentials, private readonly o: OpenStackVimOptions = defaultOpenStackVimOptions) {
-    const axios = openstackAxios(o.maxSockets);
-    this.session = new KeystoneSession(axios, vim, credentials, { timeoutMs: o.callTimeoutMs, interface: o.interface });
-    const http = new OpenStackHttp(axios, this.session, o.callTimeoutMs);
+    const client = new VimHttpClient(o.maxSockets);
+    this.session = new KeystoneSession(client, vim, credentials, { timeoutMs: o.callTimeoutMs, interface: o.interface });
+    const http = new OpenStackHttp(client, this.session, o.callTimeoutMs);
     this.neutron = new NeutronResources(http);
     this.nova = new NovaResources(http, o.poll);
     this.glance = new GlanceImages(http, o.poll);

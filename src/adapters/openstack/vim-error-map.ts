@@ -33,7 +33,7 @@ export function errorForStatus(operation: string, status: number, text: string):
 
 /** A transport failure (no HTTP answer at all): refused, reset, DNS, or our own deadline. */
 export function errorForTransport(operation: string, err: { code?: string; message?: string }, timeoutMs: number): VimError {
-  if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT' || err.code === 'ERR_CANCELED') {
+  if (err.code === 'ETIMEDOUT') {
     return new VimError('TIMEOUT', operation, `no answer within ${timeoutMs} ms`);
   }
   return new VimError('UNREACHABLE', operation, `${err.code ?? 'network error'}: ${err.message ?? 'connection failed'}`);
