@@ -34,6 +34,16 @@ describe('NS LCM operations under VIM faults', () => {
   const task = (location: string, t: string, body: object = {}) => a.http.post(`${path(location)}/${t}`).set(auth).send(body);
   const leftFor = (nsId: string) => ['site-a', 'site-b'].map((s) => emu(s).inventory()).flatMap((inv) => [...inv.servers, ...inv.ports, ...inv.networks]).filter((r) => r.name.startsWith(`nfvo-${nsId.slice(0, 8)}`)).length;
 
+  it('places nothing on a VIM that cannot tell what it uses: it counts as full', async () => {
+    emu('site-a').faults.failNext('nova.limits.get', 1000, 503);
+    const { ns, location } = await instantiate();
+    const failed = await settle(location);
+    expect([failed.operationState, failed.error.status]).toEqual(['FAILED_TEMP', 422]);
+    expect(failed.error.detail).toMatch(/^The service cannot be placed: function 'fw' cannot be placed: site-a: needs 2 vCPU, 0 free on .* \(counted as full: site-a-openstack \([0-9a-f-]{36}\) at site-a did not report what it uses\)$/);
+    expect(leftFor(ns.id)).toBe(0);
+    expect((await task(location, 'fail')).status).toBe(200);
+  });
+
   it('a step failing past its retries is FAILED_TEMP with the step, function, site and VIM message; retry completes it', async () => {
     emu('site-b').faults.failNext('nova.servers.create', 100, 500);
     const { ns, location } = await instantiate();

@@ -88,7 +88,7 @@ export class NovaResources {
   private async createServer(owner: ResourceOwner, s: ServerSpec): Promise<string> {
     const body = {
       server: {
-        name: s.name, flavorRef: s.flavorId, imageRef: s.imageId, networks: s.portIds.map((port) => ({ port })), metadata: ownerMetadata(owner),
+        name: s.name, flavorRef: s.flavorId, imageRef: s.imageId, networks: s.portIds.map((port) => ({ port })), metadata: { ...s.metadata, ...ownerMetadata(owner) },
         ...(s.userData ? { user_data: Buffer.from(s.userData).toString('base64') } : {}),
       },
       ...(s.serverGroupId ? { 'os:scheduler_hints': { group: s.serverGroupId } } : {}),

@@ -62,13 +62,14 @@ describe('OpenStack adapter against the emulator', () => {
     const { portId } = await vim.ensurePort(owner, { name: 'web-0-mgmt', networkId, portSecurity: true });
     const group = await vim.ensureServerGroup(owner, 'web-anti', 'anti-affinity');
     expect(await vim.ensureServerGroup(owner, 'web-anti', 'anti-affinity')).toBe(group);
-    const spec = { name: 'nfvo-6fc3539c-web-vdu-0', flavorId: '1', imageId: emu.inventory().images[0].id, portIds: [portId], userData: '#cloud-config\n', serverGroupId: group };
+    const spec = { name: 'nfvo-6fc3539c-web-vdu-0', flavorId: '1', imageId: emu.inventory().images[0].id, portIds: [portId], userData: '#cloud-config\n', serverGroupId: group, metadata: { BACKEND_URL: 'http://10.0.0.5:9000', nfvo_ns_instance_id: 'forged' } };
     const server = await vim.ensureServer(owner, spec);
     expect(server).toEqual({ id: expect.any(String), name: spec.name, status: 'ACTIVE', addresses: [{ networkName: 'mgmt', ip: '192.168.5.2', mac: expect.stringMatching(/^fa:16:3e/) }] });
     expect((await vim.ensureServer(owner, spec)).id).toBe(server.id);
     const stored = emu.inventory().servers;
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ metadata: { nfvo_ns_instance_id: owner.nsInstanceId, nfvo_ns_lcm_op_occ_id: owner.nsLcmOpOccId }, user_data: Buffer.from('#cloud-config\n').toString('base64') });
+    // Configuration reaches the guest as metadata; the owner keys cannot be overridden by it.
+    expect(stored[0]).toMatchObject({ metadata: { BACKEND_URL: 'http://10.0.0.5:9000', nfvo_ns_instance_id: owner.nsInstanceId, nfvo_ns_lcm_op_occ_id: owner.nsLcmOpOccId }, user_data: Buffer.from('#cloud-config\n').toString('base64') });
     expect(emu.inventory().serverGroups[0].members).toEqual([server.id]);
     expect(await vim.capacity()).toEqual({ vcpus: { total: 400, used: 1 }, memoryMiB: { total: 1048576, used: 512 }, instances: { total: 200, used: 1 } });
 

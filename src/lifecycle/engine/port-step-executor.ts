@@ -9,6 +9,8 @@ import type { StepError } from './step-journal.port';
 
 type P = Record<string, unknown>;
 const str = (v: unknown) => String(v);
+/** Nova metadata values are strings (at most 255 characters each). */
+const metadataOf = (m: unknown) => (m && typeof m === 'object' ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v).slice(0, 255)])) : undefined);
 
 /** Plan steps onto the ports: VIM resources through the VimPort of the step's VIM, stacks through IaC, tunnels and chains through the switches. */
 export class PortStepExecutor implements StepExecutor {
@@ -29,7 +31,7 @@ export class PortStepExecutor implements StepExecutor {
         return { ...r };
       }
       case 'server': {
-        const s = await (await this.vim(step)).ensureServer(o, { name: str(p.name), flavorId: str(p.flavorId), imageId: str(p.imageId), portIds: (p.portIds as string[]) ?? [], userData: p.userData as string | undefined, serverGroupId: p.serverGroupId as string | undefined });
+        const s = await (await this.vim(step)).ensureServer(o, { name: str(p.name), flavorId: str(p.flavorId), imageId: str(p.imageId), portIds: (p.portIds as string[]) ?? [], userData: p.userData as string | undefined, serverGroupId: p.serverGroupId as string | undefined, metadata: metadataOf(p.metadata) });
         return { serverId: s.id, status: s.status, addresses: s.addresses };
       }
       case 'stack': return this.d.iac.ensureStack(o, { ...(p as unknown as StackSpec), vimId: step.vimId! });

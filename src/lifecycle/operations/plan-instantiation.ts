@@ -6,6 +6,7 @@ import { type LocationConstraint, demandsOf, placeService } from '../../placemen
 import { NfvoError } from '../../shared/nfvo-error';
 import type { NsInstance } from '../domain/ns-instance.model';
 import type { NsLcmOpOcc } from '../domain/ns-lcm-op-occ.model';
+import type { VimPorts } from '../ports/vim-ports.port';
 import { buildInstantiatePlan } from '../plan/build-instantiate-plan';
 import type { Plan } from '../plan/plan.model';
 
@@ -37,10 +38,28 @@ export async function loadService(descriptors: DescriptorStore, ns: NsInstance) 
   return { service, stored, fdOf };
 }
 
-export async function planInstantiation(d: { descriptors: DescriptorStore; infra: InfraRepository }, ns: NsInstance, occ: NsLcmOpOcc): Promise<Plan> {
+/** A VIM that has not told what it uses within this time counts as full for this placement. */
+const USAGE_DEADLINE_MS = 10_000;
+
+/**
+ * What each OpenStack VIM uses now (its project's usage, other services' servers included), so placement
+ * never counts on capacity that is taken. A VIM that does not answer counts as full: nothing is placed on it.
+ */
+async function usedNow(vims: Vim[], ports: VimPorts | undefined): Promise<Map<string, { vcpus: number; memoryMiB: number }>> {
+  const full = { vcpus: Number.MAX_SAFE_INTEGER, memoryMiB: Number.MAX_SAFE_INTEGER };
+  const entries = await Promise.all(vims.filter((v) => v.vimType === 'openstack' && ports).map(async (v) => {
+    const deadline = new Promise<undefined>((res) => setTimeout(() => res(undefined), USAGE_DEADLINE_MS).unref());
+    const c = await Promise.race([ports!.forVim(v.id).then((p) => p.capacity()).catch(() => undefined), deadline]);
+    return [v.id, c ? { vcpus: c.vcpus.used, memoryMiB: c.memoryMiB.used } : full] as const;
+  }));
+  return new Map(entries);
+}
+
+export async function planInstantiation(d: { descriptors: DescriptorStore; infra: InfraRepository; vims?: VimPorts }, ns: NsInstance, occ: NsLcmOpOcc): Promise<Plan> {
   const { service, stored, fdOf } = await loadService(d.descriptors, ns);
 
   const [sites, vims, links] = await Promise.all([all<Site>(d.infra, 'site'), all<Vim>(d.infra, 'vim'), all<WanLink>(d.infra, 'wan_link')]);
+  const used = await usedNow(vims, d.vims);
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
   const requested = (occ.operationParams?.locationConstraints as Array<{ vnfProfileId: string; locationConstraints?: { countryCode?: string } }> | undefined) ?? [];
   const locationConstraints: LocationConstraint[] = requested.map((c) => ({ functionId: c.vnfProfileId, countryCode: c.locationConstraints?.countryCode }));
@@ -49,10 +68,14 @@ export async function planInstantiation(d: { descriptors: DescriptorStore; infra
     constraints: service.placement,
     locationConstraints,
     sites: sites.map((s) => ({ id: s.name, name: s.name, labels: s.labels ?? {}, location: s.location })),
-    vims: vims.map((v) => ({ id: v.id, siteId: siteName.get(v.siteId)!, type: v.vimType, capacity: v.capacity ?? { vcpus: Number.MAX_SAFE_INTEGER, memoryMiB: Number.MAX_SAFE_INTEGER }, used: { vcpus: 0, memoryMiB: 0 } })),
+    vims: vims.map((v) => ({ id: v.id, siteId: siteName.get(v.siteId)!, type: v.vimType, capacity: v.capacity ?? { vcpus: Number.MAX_SAFE_INTEGER, memoryMiB: Number.MAX_SAFE_INTEGER }, used: used.get(v.id) ?? { vcpus: 0, memoryMiB: 0 } })),
     wanLinks: links.map((l) => ({ siteA: siteName.get(l.siteA)!, siteB: siteName.get(l.siteB)!, latencyMs: l.latencyMs, bandwidthMbps: l.bandwidthMbps })),
   });
-  if (!result.ok) throw new NfvoError('UNPROCESSABLE', `The service cannot be placed: ${result.detail}`);
+  if (!result.ok) {
+    const silent = vims.filter((v) => used.get(v.id)?.vcpus === Number.MAX_SAFE_INTEGER).map((v) => `${v.name ?? v.id} (${v.id}) at ${siteName.get(v.siteId)}`);
+    const note = silent.length ? ` (counted as full: ${silent.join(', ')} did not report what ${silent.length > 1 ? 'they use' : 'it uses'})` : '';
+    throw new NfvoError('UNPROCESSABLE', `The service cannot be placed: ${result.detail}${note}`);
+  }
   const siteId = new Map(sites.map((s) => [s.name, s.id]));
   return buildInstantiatePlan({
     nsInstanceId: ns.id,

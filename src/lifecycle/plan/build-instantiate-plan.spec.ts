@@ -44,6 +44,15 @@ describe('instantiate plan of the complex example', () => {
     expect([...step('chain:web-chain.client-to-frontend').dependsOn].sort()).toEqual(['server:fw.fw-vm.0', 'server:lb.lb-vm.0', 'stack:backend', 'stack:frontend', 'wan-tunnel:fw-2-lb:site-a~site-b'].sort());
   });
 
+  it('gives a VM the address of what it depends on in its server metadata, and starts it after that', () => {
+    const input = complexDeployment();
+    input.service.dependencies.push({ from: 'lb', to: 'backend', type: 'connectivity', endpoint: 'api', inject: 'BACKEND_URL', source: input.service.dependencies[0].source });
+    const lb = buildInstantiatePlan(input).steps.find((s) => s.id === 'server:lb.lb-vm.0')!;
+    expect(lb.params.metadata).toEqual({ BACKEND_URL: { $ref: 'stack:backend#endpoint:api' } });
+    expect(lb.dependsOn).toContain('stack:backend');
+    expect(step('server:lb.lb-vm.0').params.metadata).toBeUndefined();
+  });
+
   it('is the same plan every time (a re-run after a crash finds the same steps)', () => {
     expect(buildInstantiatePlan(complexDeployment())).toEqual(plan);
   });

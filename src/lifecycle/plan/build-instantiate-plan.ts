@@ -128,7 +128,11 @@ class PlanBuilder {
     this.upSteps.set(f.ref.id, [id]);
   }
 
-  /** Startup: `from` waits for `to`. Connectivity: `from` also gets `to`'s endpoint address as configuration. */
+  /**
+   * Startup: `from` waits for `to`. Connectivity: `from` also gets `to`'s endpoint address as configuration:
+   * a stack in its environment, a server in its Nova metadata (the guest reads it from the metadata service
+   * or config drive).
+   */
   dependencies(): void {
     for (const d of this.input.service.dependencies) {
       const from = this.upSteps.get(d.from) ?? [];
@@ -139,6 +143,7 @@ class PlanBuilder {
       for (const s of from) {
         const step = this.steps.get(s)!;
         if (step.kind === 'stack' && target) (step.params.inject as Record<string, unknown>)[d.inject] = target.value;
+        if (step.kind === 'server' && target) step.params.metadata = { ...(step.params.metadata as object | undefined), [d.inject]: target.value };
         if (target && !step.dependsOn.includes(target.step)) step.dependsOn.push(target.step);
       }
     }

@@ -45,6 +45,8 @@ export interface ServerSpec {
   portIds: string[];
   userData?: string;
   serverGroupId?: string;
+  /** Configuration for the guest (Nova server metadata: the metadata service's and config drive's `meta`). */
+  metadata?: Record<string, string>;
 }
 
 export interface ServerState {
