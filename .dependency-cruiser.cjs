@@ -20,6 +20,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/(@nestjs|typeorm|express|pg-boss)/' },
     },
     {
+      name: 'cdktf-only-in-the-terraform-adapter',
+      severity: 'error',
+      comment: 'CDKTF is archived; its API-compatible fork must be able to replace it in src/adapters/terraform alone.',
+      from: { pathNot: '^src/adapters/terraform/' },
+      to: { path: '(^|/)node_modules/(cdktf|@cdktf/[^/]+|constructs)/' },
+    },
+    {
       name: 'shared-imports-nothing-of-ours',
       severity: 'error',
       comment: 'src/shared is the bottom layer.',

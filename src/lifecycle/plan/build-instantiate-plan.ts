@@ -119,7 +119,7 @@ class PlanBuilder {
       id: `stack:${f.ref.id}`, kind: 'stack', vimId: f.vimId, siteId: f.siteId, functionId: f.ref.id,
       params: {
         name: this.name(f.ref.id),
-        units: units.map((u) => ({ id: u.id, image: u.image, replicas: copies * (u.scaling?.initial ?? u.replicas), ports: u.ports, env: u.env, resources: u.resources })),
+        units: units.map((u) => ({ id: u.id, image: u.image, replicas: copies * (u.scaling?.initial ?? u.replicas), ports: u.ports, env: u.env, resources: u.resources, ...(u.probes ? { probes: u.probes } : {}) })),
         endpoints: f.descriptor.connectionPoints.filter((c) => c.port !== undefined).map((c) => ({ id: c.id, port: c.port })),
         inject: {},
       },
