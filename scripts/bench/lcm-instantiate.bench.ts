@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { EmulatedIac } from '../../src/adapters/emulated/cloud/emulated-iac';
+import { EmulatedClusterIac } from '../../src/adapters/terraform/emulated-cluster-iac';
 import { OpenStackEmulator } from '../../src/adapters/emulated/openstack/openstack-emulator';
 import { EmulatedSwitch } from '../../src/adapters/emulated/switch/emulated-switch';
 import { OpenStackVim } from '../../src/adapters/openstack/openstack-vim';
@@ -60,7 +60,7 @@ async function run(ctx: BenchContext): Promise<void> {
   const occId = randomUUID();
   await db.dataSource.query(`INSERT INTO ns_lcm_op_occ (id, doc) VALUES ($1, $2::jsonb)`, [occId, JSON.stringify({ id: occId, nsInstanceId, operationState: 'PROCESSING' })]);
   const runs = new DatabaseLcmRunStore(db);
-  const exec = new PortStepExecutor({ nsInstanceId, nsLcmOpOccId: occId }, { vims, iac: new EmulatedIac(), switches: new EmulatedSwitch() });
+  const exec = new PortStepExecutor({ nsInstanceId, nsLcmOpOccId: occId }, { vims, iac: new EmulatedClusterIac(), switches: new EmulatedSwitch() });
   ctx.print(`${label(NAME, 'setup')}${input.functions.length} functions (20 VNFs, 10 microservices), ${plan.steps.length} steps, ${LATENCY_MS} ms on every emulated OpenStack call, journal in PostgreSQL`);
 
   const started = performance.now();

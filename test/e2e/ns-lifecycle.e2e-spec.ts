@@ -1,4 +1,4 @@
-import type { EmulatedIac } from '../../src/adapters/emulated/cloud/emulated-iac';
+import type { EmulatedClusterIac } from '../../src/adapters/terraform/emulated-cluster-iac';
 import { IAC_PORT } from '../../src/lifecycle/ports/iac.port';
 import { COMPLEX_NSD_ID as NSD_ID, type LcmSites, settleOccurrence, startLcmSites } from '../support/lcm-flow';
 import type { TestSubscriber } from '../support/subscriber';
@@ -38,9 +38,16 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     expect(fw.instantiatedVnfInfo.vnfcResourceInfo[0].computeResource).toEqual({ vimConnectionId: fw.vimId, resourceId: siteA.servers[0].id, vimLevelResourceType: 'OS::Nova::Server' });
     expect(siteA.servers[0].status).toBe('ACTIVE');
     expect(siteA.networks.map((n) => n.name).sort()).toEqual(['client-2-fw', 'fw-2-lb', 'mgmt'].map((n) => `nfvo-${ns.id.slice(0, 8)}-${n}`));
-    const iac = a.app.get<EmulatedIac>(IAC_PORT, { strict: false });
-    const frontend = [...iac.stacks.values()].find((s) => s.name.endsWith('-frontend'))!;
-    expect(frontend.inject).toEqual({ BACKEND_URL: `http://nfvo-${ns.id.slice(0, 8)}-backend-api:9000` });
+    const iac = a.app.get<EmulatedClusterIac>(IAC_PORT, { strict: false });
+    // One stack for the two microservices on site-b's cluster: the front-end takes the back-end's Service address.
+    expect([...iac.stacks.values()].map((s) => s.spec.functions.map((f) => f.functionId).sort())).toEqual([['backend', 'frontend']]);
+    const [stack] = [...iac.stacks.values()];
+    expect(stack.resources.sort()).toEqual(['kubernetes_deployment_v1.deployment-backend-api', 'kubernetes_deployment_v1.deployment-frontend-web', 'kubernetes_namespace_v1.namespace', 'kubernetes_service_v1.service-backend-api', 'kubernetes_service_v1.service-frontend-http']);
+    const web = (stack.synthesized.json as any).resource.kubernetes_deployment_v1['deployment-frontend-web'];
+    expect(web.spec.template.spec.container[0].env).toContainEqual({ name: 'BACKEND_URL', value: 'http://${kubernetes_service_v1.service-backend-api.metadata[0].name}.${kubernetes_service_v1.service-backend-api.metadata[0].namespace}:9000' });
+    expect(web.depends_on).toEqual(['kubernetes_deployment_v1.deployment-backend-api']);
+    const frontendVnf = view.vnfInstance.find((v: { vnfInstanceName: string }) => v.vnfInstanceName === 'frontend');
+    expect(frontendVnf.instantiatedVnfInfo.vnfcResourceInfo).toEqual([{ id: 'frontend.web', vduId: 'web', computeResource: { vimConnectionId: frontendVnf.vimId, resourceId: `nfvo-${ns.id}/frontend-web`, vimLevelResourceType: 'OSContainer' } }]);
     const sw = h.switches();
     expect([...sw.chains.values()].map((c) => c.hops.length)).toEqual([6]);
     expect(sw.tunnels.size).toBe(2);

@@ -1,23 +1,7 @@
-import type { ContainerPort, ContainerProbe } from '../../descriptors/model';
+import type { StackFunctionSpec } from '../../lifecycle/ports/iac.port';
 
-/** One container unit of a microservice function, as the lifecycle plan gives it. */
-export interface StackUnit {
-  id: string;
-  image: string;
-  replicas: number;
-  ports: ContainerPort[];
-  env: Record<string, string>;
-  resources: { cpu?: number; memoryMiB?: number };
-  probes?: { liveness?: ContainerProbe; readiness?: ContainerProbe };
-}
-
-/** A microservice function: its units, its endpoints (function connection points with a port) and the configuration its dependencies inject. */
-export interface StackFunction {
-  functionId: string;
-  units: StackUnit[];
-  endpoints: Array<{ id: string; port?: number }>;
-  inject: Record<string, string>;
-}
+export type StackFunction = StackFunctionSpec;
+export type StackUnit = StackFunctionSpec['units'][number];
 
 /**
  * What one Terraform stack holds: the microservices of one NS instance on one cluster, in a namespace of

@@ -2,13 +2,11 @@ import { buildInstantiatePlan } from '../../lifecycle/plan/build-instantiate-pla
 import { complexDeployment } from '../../lifecycle/plan/complex-example.fixture';
 import type { ClusterStack, StackFunction } from './cluster-stack';
 
-/** The complex example's two microservices as the lifecycle plan hands them over (the back-end URL as resolved at run time). */
+/** The complex example's two microservices as the lifecycle plan hands them over: one stack on site-b's cluster. */
 export function complexStack(target: ClusterStack['target']): ClusterStack {
   const input = complexDeployment();
-  const functions = buildInstantiatePlan(input).steps.filter((s) => s.kind === 'stack').map((s): StackFunction => ({
-    functionId: s.functionId!, units: s.params.units as StackFunction['units'], endpoints: s.params.endpoints as StackFunction['endpoints'],
-    inject: Object.fromEntries(Object.keys(s.params.inject as object).map((k) => [k, 'http://backend-api.nfvo-6fc3539c-e602-4afa-8e13-962fb5a7d81f:9000'])),
-  }));
+  const stack = buildInstantiatePlan(input).steps.find((s) => s.kind === 'stack')!;
+  const functions = structuredClone(stack.params.functions) as StackFunction[];
   return { nsInstanceId: input.nsInstanceId, nsLcmOpOccId: 'a1b2c3d4-0000-4000-8000-000000000000', vimId: '0b7c5e2a-3d4f-4a6b-9c8d-7e6f5a4b3c2d', target, functions };
 }
 

@@ -21,15 +21,19 @@ describe('synthesizeStack', () => {
     const j = s.json as Json;
     const deployments = j.resource.kubernetes_deployment_v1 as Json;
     const services = j.resource.kubernetes_service_v1 as Json;
-    expect(Object.values(services).map((x: Json) => [x.metadata.name, x.spec.type, x.spec.port[0].port])).toEqual([['frontend-http', 'NodePort', 80], ['backend-api', 'ClusterIP', 9000]]);
+    // The back-end first: the front-end starts after it and takes its address.
+    expect(Object.values(services).map((x: Json) => [x.metadata.name, x.spec.type, x.spec.port[0].port])).toEqual([['backend-api', 'ClusterIP', 9000], ['frontend-http', 'NodePort', 80]]);
     expect(s.endpoints).toEqual({ frontend: { http: 'endpoint_frontend_http' }, backend: { api: 'endpoint_backend_api' } });
-    expect(Object.keys(j.output)).toEqual(['endpoint_frontend_http', 'endpoint_backend_api']);
+    expect(Object.keys(j.output)).toEqual(['endpoint_backend_api', 'endpoint_frontend_http']);
+    expect(s.predicted).toEqual({ endpoint_backend_api: `http://backend-api.${s.namespace}:9000`, endpoint_frontend_http: `http://frontend-http.${s.namespace}:80` });
+    expect(s.units).toEqual({ 'backend.api': `${s.namespace}/backend-api`, 'frontend.web': `${s.namespace}/frontend-web` });
     const names = [s.namespace, ...Object.values(deployments).map((d: Json) => d.metadata.name), ...Object.values(services).map((x: Json) => x.metadata.name)];
     for (const n of names) expect(n).toMatch(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/);
     expect(j.provider.kubernetes).toEqual([{}]);
     // The front-end gets the back-end's address from the dependency; probes and resources come from the descriptor.
     const web = deployments['deployment-frontend-web'].spec.template.spec.container[0];
-    expect(web.env).toContainEqual({ name: 'BACKEND_URL', value: 'http://backend-api.nfvo-6fc3539c-e602-4afa-8e13-962fb5a7d81f:9000' });
+    expect(web.env).toContainEqual({ name: 'BACKEND_URL', value: 'http://${kubernetes_service_v1.service-backend-api.metadata[0].name}.${kubernetes_service_v1.service-backend-api.metadata[0].namespace}:9000' });
+    expect(deployments['deployment-frontend-web'].depends_on).toEqual(['kubernetes_deployment_v1.deployment-backend-api']);
     expect(web.liveness_probe).toEqual({ http_get: { path: '/healthz', port: '8080' }, period_seconds: 10 });
     expect(deployments['deployment-backend-api'].spec.template.spec.container[0].liveness_probe).toEqual({ tcp_socket: [{ port: '9000' }], period_seconds: 10 });
     // Operation ids label the objects but never the pod template, so a new operation restarts no pod.

@@ -2,7 +2,7 @@ import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { App, DataResource, Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, DataResource, Fn, TerraformOutput, type TerraformResource, TerraformStack } from 'cdktf';
 import type { ContainerProbe } from '../../descriptors/model';
 import type { ClusterStack, StackFunction, StackUnit } from './cluster-stack';
 import { StackInputError, envName, imageReference, kubernetesName, labelValue, terraformLiteral } from './kubernetes-values';
@@ -14,23 +14,48 @@ export interface SynthesizedStack {
   json: Record<string, unknown>;
   /** Function id -> endpoint id -> the stack output holding its address. */
   endpoints: Record<string, Record<string, string>>;
+  /** Each output's value as it will be (names are deterministic): what an emulated cluster answers. */
+  predicted: Record<string, string>;
+  /** `<functionId>.<unitId>` -> `<namespace>/<Deployment name>`. */
+  units: Record<string, string>;
 }
 
 /** Stack and output names: Terraform identifiers. */
 const outputName = (fn: string, cp: string) => `endpoint_${fn}_${cp}`.replace(/[^A-Za-z0-9_]/g, '_');
 
+/** Functions in an order where every function comes after those it starts after or takes an address from. */
+function ordered(functions: StackFunction[]): StackFunction[] {
+  const byId = new Map(functions.map((f) => [f.functionId, f]));
+  const out: StackFunction[] = [];
+  const seen = new Set<string>();
+  const visit = (f: StackFunction, path: string[]) => {
+    if (seen.has(f.functionId)) return;
+    if (path.includes(f.functionId)) throw new StackInputError(`functions ${[...path, f.functionId].join(' -> ')} depend on each other in a cycle`);
+    for (const dep of new Set([...(f.after ?? []), ...Object.values(f.local ?? {}).map((l) => l.functionId)])) {
+      const d = byId.get(dep);
+      if (!d) throw new StackInputError(`function ${f.functionId} depends on ${dep}, which is not in the stack`);
+      visit(d, [...path, f.functionId]);
+    }
+    seen.add(f.functionId);
+    out.push(f);
+  };
+  for (const f of functions) visit(f, []);
+  return out;
+}
+
 /**
  * The Terraform stack of one NS instance's microservices on one cluster (cdktf, in process): a namespace,
  * per container unit a Deployment (image, ports, env with the injected configuration, resources, replicas,
  * probes) and a Service per exposed port, labels naming the NS instance, function and operation, and an
- * output per endpoint with its in-cluster address. Every descriptor value is validated or escaped first.
+ * output per endpoint with its in-cluster address. A function taking another's address gets it as a
+ * reference to that Service and starts after it; one that starts after another depends on its Deployment.
+ * Every descriptor value is validated or escaped first.
  */
 export function synthesizeStack(s: ClusterStack): SynthesizedStack {
-  const name = kubernetesName('nfvo', s.nsInstanceId.slice(0, 8), s.vimId.slice(0, 8));
+  const name = kubernetesName('nfvo', s.nsInstanceId, s.vimId);
   const namespace = kubernetesName('nfvo', s.nsInstanceId);
-  const app = new App({ skipValidation: true });
-  const stack = new TerraformStack(app, name);
-  const endpoints: SynthesizedStack['endpoints'] = {};
+  const stack = new TerraformStack(new App({ skipValidation: true }), name);
+  const out: Omit<SynthesizedStack, 'json'> = { name, namespace, endpoints: {}, predicted: {}, units: {} };
   const owned = { 'app.kubernetes.io/managed-by': 'nfvo', 'nfvo.io/ns-instance-id': labelValue(s.nsInstanceId) };
   const opLabel = { 'nfvo.io/ns-lcm-op-occ-id': labelValue(s.nsLcmOpOccId) };
   let nsRef = namespace;
@@ -38,21 +63,36 @@ export function synthesizeStack(s: ClusterStack): SynthesizedStack {
     new KubernetesProvider(stack, 'kubernetes', {});
     nsRef = new NamespaceV1(stack, 'namespace', { metadata: { name: namespace, labels: { ...owned, ...opLabel } } }).metadata.name;
   }
-  for (const f of s.functions) {
-    endpoints[f.functionId] = {};
+  /** Per function: endpoint id -> its address as a Terraform expression, and the resources its units became. */
+  const address = new Map<string, Map<string, string>>();
+  const made = new Map<string, TerraformResource[]>();
+  for (const f of ordered(s.functions)) {
+    out.endpoints[f.functionId] = {};
+    const mine = new Map<string, string>();
+    address.set(f.functionId, mine);
+    made.set(f.functionId, []);
+    const local = Object.fromEntries(Object.entries(f.local ?? {}).map(([k, l]) => {
+      const a = address.get(l.functionId)?.get(l.endpoint);
+      if (a === undefined) throw new StackInputError(`function ${f.functionId}: ${k} takes the address of ${l.functionId}:${l.endpoint}, which exposes no such endpoint`);
+      return [k, a];
+    }));
+    const after = [...new Set([...(f.after ?? []), ...Object.values(f.local ?? {}).map((l) => l.functionId)])].flatMap((fn) => made.get(fn) ?? []);
     for (const u of f.units) {
       const where = `function ${f.functionId}, unit ${u.id}`;
       const deployment = kubernetesName(f.functionId, u.id);
+      out.units[`${f.functionId}.${u.id}`] = `${namespace}/${deployment}`;
       const labels = { ...owned, 'nfvo.io/function': labelValue(f.functionId), 'app.kubernetes.io/name': deployment };
-      const spec = unitSpec(f, u, where);
+      const spec = unitSpec(f, u, where, local);
       const services = u.ports.filter((p) => p.serviceType).map((p) => ({ p, svc: kubernetesName(f.functionId, p.name ?? `${u.id}-${p.port}`) }));
-      const address: Record<number, string> = {};
+      const byPort: Record<number, { expr: string; literal: string }> = {};
       if (s.target === 'test') {
-        const data = new DataResource(stack, `unit-${deployment}`, { input: { deployment, namespace, labels, ...spec, services: Object.fromEntries(services.map(({ p, svc }) => [svc, { name: svc, type: p.serviceType, port: p.port }])) } });
+        const data = new DataResource(stack, `unit-${deployment}`, { dependsOn: after, input: { deployment, namespace, labels, ...spec, services: Object.fromEntries(services.map(({ p, svc }) => [svc, { name: svc, type: p.serviceType, port: p.port }])) } });
+        made.get(f.functionId)!.push(data);
         // Read back from the applied resource's output, so an endpoint exists only once its unit does.
-        for (const { p, svc } of services) address[p.port] = `http://${Fn.lookupNested(data.output, ['services', svc, 'name'])}.${namespace}:${p.port}`;
+        for (const { p, svc } of services) byPort[p.port] = { expr: `http://${Fn.lookupNested(data.output, ['services', svc, 'name'])}.${namespace}:${p.port}`, literal: `http://${svc}.${namespace}:${p.port}` };
       } else {
-        new DeploymentV1(stack, `deployment-${deployment}`, {
+        made.get(f.functionId)!.push(new DeploymentV1(stack, `deployment-${deployment}`, {
+          dependsOn: after,
           metadata: { name: deployment, namespace: nsRef, labels: { ...labels, ...opLabel } },
           spec: {
             replicas: String(spec.replicas),
@@ -61,36 +101,44 @@ export function synthesizeStack(s: ClusterStack): SynthesizedStack {
             template: { metadata: { labels }, spec: { container: [container(deployment, spec)] } },
           },
           waitForRollout: true,
-        });
+        }));
         for (const { p, svc } of services) {
           const service = new ServiceV1(stack, `service-${svc}`, {
             metadata: { name: svc, namespace: nsRef, labels: { ...labels, ...opLabel } },
             spec: { type: p.serviceType, selector: { 'app.kubernetes.io/name': deployment }, port: [{ port: p.port, targetPort: String(p.targetPort ?? p.port), protocol: p.protocol }] },
           });
-          address[p.port] = `http://${service.metadata.name}.${service.metadata.namespace}:${p.port}`;
+          byPort[p.port] = { expr: `http://${service.metadata.name}.${service.metadata.namespace}:${p.port}`, literal: `http://${svc}.${namespace}:${p.port}` };
         }
       }
       for (const e of f.endpoints) {
-        if (e.port === undefined || address[e.port] === undefined) continue;
-        const out = outputName(f.functionId, e.id);
-        new TerraformOutput(stack, out, { value: address[e.port] });
-        endpoints[f.functionId][e.id] = out;
+        const a = e.port === undefined ? undefined : byPort[e.port];
+        if (!a) continue;
+        const o = outputName(f.functionId, e.id);
+        new TerraformOutput(stack, o, { value: a.expr });
+        out.endpoints[f.functionId][e.id] = o;
+        out.predicted[o] = a.literal;
+        // Inside the stack, the test target hands the literal on (terraform_data has no Service to refer to).
+        mine.set(e.id, s.target === 'test' ? a.literal : a.expr);
       }
     }
   }
-  return { name, namespace, json: stack.toTerraform() as Record<string, unknown>, endpoints };
+  return { ...out, json: stack.toTerraform() as Record<string, unknown> };
 }
 
 type UnitSpec = ReturnType<typeof unitSpec>;
 
 /** The unit's values, validated and escaped: what both targets deploy. */
-function unitSpec(f: StackFunction, u: StackUnit, where: string) {
+function unitSpec(f: StackFunction, u: StackUnit, where: string, local: Record<string, string>) {
   if (!Number.isInteger(u.replicas) || u.replicas < 0 || u.replicas > 10_000) throw new StackInputError(`${where}: replicas ${u.replicas} is not a count between 0 and 10000`);
-  const env = { ...u.env, ...f.inject };
+  const env = [
+    ...Object.entries({ ...u.env, ...f.inject }).filter(([k]) => !(k in local)).map(([k, v]) => ({ name: envName(k, where), value: terraformLiteral(String(v)) })),
+    // Addresses of the stack's own Services: Terraform references we made, the only unescaped values.
+    ...Object.entries(local).map(([k, v]) => ({ name: envName(k, where), value: v })),
+  ];
   return {
     image: imageReference(u.image, where),
     replicas: u.replicas,
-    env: Object.entries(env).map(([k, v]) => ({ name: envName(k, where), value: terraformLiteral(String(v)) })),
+    env,
     ports: u.ports.map((p) => ({ containerPort: port(p.targetPort ?? p.port, where), protocol: p.protocol })),
     cpu: u.resources.cpu !== undefined ? `${Math.max(1, Math.round(u.resources.cpu * 1000))}m` : undefined,
     memory: u.resources.memoryMiB !== undefined ? `${Math.max(1, Math.round(u.resources.memoryMiB))}Mi` : undefined,

@@ -17,7 +17,7 @@ import { DatabaseNsdUsage, DatabaseNsLcmRepository } from '../../persistence/ns-
 import { checkMachine } from '../../shared/fsm';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { OpenStackVim } from '../../adapters/openstack/openstack-vim';
-import { EmulatedIac } from '../../adapters/emulated/cloud/emulated-iac';
+import { EmulatedClusterIac } from '../../adapters/terraform/emulated-cluster-iac';
 import { EmulatedSwitch } from '../../adapters/emulated/switch/emulated-switch';
 import { INFRA_REPOSITORY, type InfraRepository } from '../../infra/infra-repository.port';
 import { VimPortRegistry } from '../../infra/vim-port-registry';
@@ -53,7 +53,7 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
       useFactory: (repo: InfraRepository, box: SecretBox) => new VimPortRegistry({ repo, box, make: (vim, creds) => new OpenStackVim(vim, creds) }),
     },
     // Emulations until the Terraform and Open vSwitch adapters exist (their issues replace these two lines).
-    { provide: IAC_PORT, useFactory: () => new EmulatedIac() },
+    { provide: IAC_PORT, useFactory: () => new EmulatedClusterIac() },
     { provide: SWITCH_PORT, useFactory: () => new EmulatedSwitch() },
     {
       provide: RUN_LCM_OPERATION,

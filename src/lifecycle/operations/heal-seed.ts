@@ -1,6 +1,7 @@
 import { NfvoError } from '../../shared/nfvo-error';
 import type { NsInstance } from '../domain/ns-instance.model';
 import type { StepRecord } from '../engine/step-journal.port';
+import { functionsOf } from '../plan/plan.model';
 import type { Deployment } from '../ports/lcm-run-store.port';
 import { vnfFunctions } from './vnf-functions';
 
@@ -20,7 +21,7 @@ export function healSeed(d: Deployment, ns: NsInstance, params: Record<string, u
     affected = new Set(vnfData.map((v) => byId.get(v.vnfInstanceId)!));
   }
   return d.plan.steps.map((s) => {
-    const heal = affected ? !!s.functionId && affected.has(s.functionId) : true;
+    const heal = affected ? functionsOf(s).some((fn) => affected!.has(fn)) : true;
     return heal ? { stepId: s.id, state: 'PENDING', attempts: 0 } : { stepId: s.id, state: 'KEPT', attempts: 0, output: d.outputs[s.id] };
   });
 }

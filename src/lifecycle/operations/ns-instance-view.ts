@@ -1,6 +1,6 @@
 import type { TrafficClassifier } from '../../descriptors/model';
-import type { NfpInfo, NsInstance, VnfInstance } from '../domain/ns-instance.model';
-import type { PlanStep } from '../plan/plan.model';
+import type { NfpInfo, NsInstance, VnfInstance, VnfcResourceInfo } from '../domain/ns-instance.model';
+import { type PlanStep, type StackFunctionParams, functionsOf } from '../plan/plan.model';
 import { nfpRuleOf } from './update/nfp-rule';
 import type { Deployment } from '../ports/lcm-run-store.port';
 
@@ -11,9 +11,10 @@ import type { Deployment } from '../ports/lcm-run-store.port';
  */
 export function instantiatedView(ns: NsInstance, d: Deployment, flavourId: string): NsInstance {
   const out = (id: string) => d.outputs[id] ?? {};
-  const functions = [...new Set(d.plan.steps.filter((s) => s.functionId && (s.kind === 'server' || s.kind === 'stack')).map((s) => s.functionId!))];
+  const hosts = d.plan.steps.filter((s) => s.kind === 'server' || s.kind === 'stack');
+  const functions = [...new Set(hosts.flatMap(functionsOf))];
   const vnfInstance: VnfInstance[] = functions.map((fn) => {
-    const steps = d.plan.steps.filter((s) => s.functionId === fn && (s.kind === 'server' || s.kind === 'stack'));
+    const steps = hosts.filter((s) => functionsOf(s).includes(fn));
     const pkg = d.plan.functions?.[fn];
     return {
       id: `${ns.id.slice(0, 8)}-${fn}`,
@@ -26,11 +27,13 @@ export function instantiatedView(ns: NsInstance, d: Deployment, flavourId: strin
       instantiatedVnfInfo: {
         flavourId,
         vnfState: 'STARTED',
-        vnfcResourceInfo: steps.map((s) => ({
-          id: s.id.replace(/^(server|stack):/, ''),
-          vduId: String(s.kind === 'server' ? s.params.unitId : s.functionId),
-          computeResource: { vimConnectionId: s.vimId, resourceId: String(out(s.id).serverId ?? s.params.name), vimLevelResourceType: s.kind === 'server' ? 'OS::Nova::Server' : 'OSContainer' },
-        })),
+        vnfcResourceInfo: steps.flatMap((s): VnfcResourceInfo[] => (s.kind === 'server'
+          ? [{ id: s.id.slice('server:'.length), vduId: String(s.params.unitId), computeResource: { vimConnectionId: s.vimId, resourceId: String(out(s.id).serverId ?? s.params.name), vimLevelResourceType: 'OS::Nova::Server' as const } }]
+          // A container unit: its Deployment in the stack's namespace, as the stack reported it.
+          : ((s.params.functions as StackFunctionParams[]).find((f) => f.functionId === fn)?.units ?? []).map((u) => ({
+            id: `${fn}.${u.id}`, vduId: u.id,
+            computeResource: { vimConnectionId: s.vimId, resourceId: String(out(s.id)[`unit:${fn}.${u.id}`] ?? `${s.params.name}/${fn}.${u.id}`), vimLevelResourceType: 'OSContainer' as const },
+          })))),
       },
       metadata: { siteId: steps[0]?.siteId ?? '' },
     };
@@ -76,7 +79,10 @@ function nfpInfoOf(ns: NsInstance, c: PlanStep): NfpInfo {
 
 /** The VNF instances of a forwarding graph: the functions whose servers or stacks its chain steps wait for. */
 function membersOf(d: Deployment, graph: string, nsInstanceId: string): string[] {
-  const ids = new Set(d.plan.steps.filter((s) => s.kind === 'chain' && graphOf(s) === graph).flatMap((s) => s.dependsOn));
-  const fns = new Set(d.plan.steps.filter((s) => ids.has(s.id) && s.functionId).map((s) => s.functionId!));
+  const chains = d.plan.steps.filter((s) => s.kind === 'chain' && graphOf(s) === graph);
+  const ids = new Set(chains.flatMap((s) => s.dependsOn));
+  const members = chains.find((c) => Array.isArray(c.params.members))?.params.members as string[] | undefined;
+  // A stack holds several functions: of those, only the graph's own members count.
+  const fns = new Set(d.plan.steps.filter((s) => ids.has(s.id)).flatMap((s) => functionsOf(s).filter((fn) => !members || members.includes(fn))));
   return [...fns].map((fn) => `${nsInstanceId.slice(0, 8)}-${fn}`);
 }

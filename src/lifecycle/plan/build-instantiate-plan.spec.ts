@@ -17,7 +17,7 @@ describe('instantiate plan of the complex example', () => {
       'port:fw.fw-vm.0.eth0', 'port:fw.fw-vm.0.eth1', 'port:fw.fw-vm.0.eth2',
       'port:lb.lb-vm.0.eth0', 'port:lb.lb-vm.0.eth1', 'port:lb.lb-vm.0.eth2',
       'server:fw.fw-vm.0', 'server:lb.lb-vm.0',
-      'stack:backend', 'stack:frontend',
+      'stack:site-b-kubernetes',
       'wan-tunnel:fw-2-lb:site-a~site-b', 'wan-tunnel:mgmt:site-a~site-b',
     ]);
   });
@@ -37,19 +37,22 @@ describe('instantiate plan of the complex example', () => {
     expect([step('network:fw-2-lb@site-a-openstack').params.portSecurity, step('network:mgmt@site-a-openstack').params.portSecurity]).toEqual([false, true]);
   });
 
-  it('orders functions by their dependencies and injects the back-end address into the front-end', () => {
-    expect(step('stack:frontend').dependsOn).toEqual(['stack:backend']);
-    expect(step('stack:frontend').params.inject).toEqual({ BACKEND_URL: { $ref: 'stack:backend#endpoint:api' } });
-    expect(step('stack:backend').params.units).toEqual([expect.objectContaining({ id: 'api', replicas: 2 })]);
-    expect([...step('chain:web-chain.client-to-frontend').dependsOn].sort()).toEqual(['server:fw.fw-vm.0', 'server:lb.lb-vm.0', 'stack:backend', 'stack:frontend', 'wan-tunnel:fw-2-lb:site-a~site-b'].sort());
+  it('puts the microservices of one cluster into one stack, which orders them and gives the front-end the back-end\'s address', () => {
+    const stack = step('stack:site-b-kubernetes');
+    expect(stack.params.name).toBe('nfvo-6fc3539c-stack-site-b-kubernetes');
+    const [frontend, backend] = ['frontend', 'backend'].map((fn) => (stack.params.functions as Array<{ functionId: string }>).find((f) => f.functionId === fn)!);
+    expect(frontend).toMatchObject({ after: ['backend'], local: { BACKEND_URL: { functionId: 'backend', endpoint: 'api' } }, inject: {} });
+    expect(backend).toMatchObject({ units: [expect.objectContaining({ id: 'api', replicas: 2, probes: expect.any(Object) })], endpoints: [{ id: 'api', port: 9000 }] });
+    expect(stack.dependsOn).toEqual([]);
+    expect([...step('chain:web-chain.client-to-frontend').dependsOn].sort()).toEqual(['server:fw.fw-vm.0', 'server:lb.lb-vm.0', 'stack:site-b-kubernetes', 'wan-tunnel:fw-2-lb:site-a~site-b'].sort());
   });
 
   it('gives a VM the address of what it depends on in its server metadata, and starts it after that', () => {
     const input = complexDeployment();
     input.service.dependencies.push({ from: 'lb', to: 'backend', type: 'connectivity', endpoint: 'api', inject: 'BACKEND_URL', source: input.service.dependencies[0].source });
     const lb = buildInstantiatePlan(input).steps.find((s) => s.id === 'server:lb.lb-vm.0')!;
-    expect(lb.params.metadata).toEqual({ BACKEND_URL: { $ref: 'stack:backend#endpoint:api' } });
-    expect(lb.dependsOn).toContain('stack:backend');
+    expect(lb.params.metadata).toEqual({ BACKEND_URL: { $ref: 'stack:site-b-kubernetes#endpoint:backend.api' } });
+    expect(lb.dependsOn).toContain('stack:site-b-kubernetes');
     expect(step('server:lb.lb-vm.0').params.metadata).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import type { ContainerUnit, VmUnit } from '../../descriptors/model';
 import { type DeploymentInput, type PlacedFunction, copiesOf, resourceName } from './deployment-input';
 import { chainedLinks, cidrFor, networkOf, siteShare, sitesOfLink } from './network-layout';
-import { type Plan, type PlanStep, ref } from './plan.model';
+import { type Plan, type PlanStep, type StackFunctionParams, ref } from './plan.model';
 
 /**
  * The instantiate plan of a service (DESIGN, "Instantiate"): per VIM the networks its VMs attach to,
@@ -112,20 +112,26 @@ class PlanBuilder {
     });
   }
 
+  /**
+   * A container function joins the one stack of its cluster (per NS instance and Kubernetes VIM): its
+   * units, its endpoints, and the configuration its dependencies give it.
+   */
   containerFunction(f: PlacedFunction): void {
     const units = f.descriptor.units.filter((u): u is ContainerUnit => u.kind === 'container');
     const copies = copiesOf(f, this.input.copies);
-    const id = this.add({
-      id: `stack:${f.ref.id}`, kind: 'stack', vimId: f.vimId, siteId: f.siteId, functionId: f.ref.id,
-      params: {
-        name: this.name(f.ref.id),
-        units: units.map((u) => ({ id: u.id, image: u.image, replicas: copies * (u.scaling?.initial ?? u.replicas), ports: u.ports, env: u.env, resources: u.resources, ...(u.probes ? { probes: u.probes } : {}) })),
-        endpoints: f.descriptor.connectionPoints.filter((c) => c.port !== undefined).map((c) => ({ id: c.id, port: c.port })),
-        inject: {},
-      },
-      dependsOn: [],
+    const id = this.add({ id: `stack:${f.vimId}`, kind: 'stack', vimId: f.vimId, siteId: f.siteId, params: { name: this.name('stack', f.vimId), functions: [] }, dependsOn: [] });
+    (this.steps.get(id)!.params.functions as StackFunctionParams[]).push({
+      functionId: f.ref.id,
+      units: units.map((u) => ({ id: u.id, image: u.image, replicas: copies * (u.scaling?.initial ?? u.replicas), ports: u.ports, env: u.env, resources: u.resources, ...(u.probes ? { probes: u.probes } : {}) })),
+      endpoints: f.descriptor.connectionPoints.filter((c) => c.port !== undefined).map((c) => ({ id: c.id, port: c.port })),
+      inject: {},
     });
     this.upSteps.set(f.ref.id, [id]);
+  }
+
+  private stackFunction(stepId: string, fn: string): StackFunctionParams | undefined {
+    const step = this.steps.get(stepId);
+    return step?.kind === 'stack' ? (step.params.functions as StackFunctionParams[]).find((x) => x.functionId === fn) : undefined;
   }
 
   /**
@@ -137,12 +143,20 @@ class PlanBuilder {
     for (const d of this.input.service.dependencies) {
       const from = this.upSteps.get(d.from) ?? [];
       const to = this.upSteps.get(d.to) ?? [];
+      // Two microservices of one stack: Terraform orders them and resolves the address inside the stack.
+      const local = from.length === 1 && from[0] === to[0] ? this.stackFunction(from[0], d.from) : undefined;
+      if (local) {
+        local.after = [...new Set([...(local.after ?? []), d.to])];
+        if (d.type === 'connectivity' && d.inject && d.endpoint) local.local = { ...local.local, [d.inject]: { functionId: d.to, endpoint: d.endpoint } };
+        continue;
+      }
       for (const s of from) this.steps.get(s)!.dependsOn.push(...to.filter((t) => !this.steps.get(s)!.dependsOn.includes(t)));
       if (d.type !== 'connectivity' || !d.inject || !d.endpoint) continue;
       const target = this.addressOf(d.to, d.endpoint);
       for (const s of from) {
         const step = this.steps.get(s)!;
-        if (step.kind === 'stack' && target) (step.params.inject as Record<string, unknown>)[d.inject] = target.value;
+        const fnOfStack = this.stackFunction(s, d.from);
+        if (fnOfStack && target) fnOfStack.inject[d.inject] = target.value;
         if (step.kind === 'server' && target) step.params.metadata = { ...(step.params.metadata as object | undefined), [d.inject]: target.value };
         if (target && !step.dependsOn.includes(target.step)) step.dependsOn.push(target.step);
       }
@@ -151,8 +165,8 @@ class PlanBuilder {
 
   /** Where function `fn`'s endpoint `cp` answers: a stack's service address, or the IP of a VM's port behind that cp. */
   private addressOf(fn: string, cp: string): { step: string; value: unknown } | undefined {
-    const stack = this.steps.get(`stack:${fn}`);
-    if (stack) return { step: stack.id, value: ref(stack.id, `endpoint:${cp}`) };
+    const stack = (this.upSteps.get(fn) ?? []).find((id) => this.steps.get(id)?.kind === 'stack');
+    if (stack) return { step: stack, value: ref(stack, `endpoint:${fn}.${cp}`) };
     const port = [...this.steps.values()].find((s) => s.kind === 'port' && s.functionId === fn && this.functionCpOfPort(fn, s) === cp);
     return port ? { step: port.id, value: ref(port.id, 'ip') } : undefined;
   }
@@ -180,7 +194,7 @@ class PlanBuilder {
   chains(): void {
     const active = this.input.vnffgs;
     for (const g of this.input.service.forwardingGraphs.filter((x) => !active || active[x.id])) {
-      const up = g.constituentFunctions.flatMap((fn) => this.upSteps.get(fn) ?? []);
+      const up = [...new Set(g.constituentFunctions.flatMap((fn) => this.upSteps.get(fn) ?? []))];
       const tunnels = [...this.steps.values()].filter((s) => s.kind === 'wan-tunnel' && g.constituentVirtualLinks.includes(String(s.params.link))).map((s) => s.id);
       for (const p of g.paths.filter((x) => !active || active[g.id].paths[x.id])) {
         const override = active?.[g.id].paths[p.id];
@@ -189,7 +203,7 @@ class PlanBuilder {
           const f = this.input.functions.find((x) => x.ref.id === fn);
           return { connectionPointRef: h.connectionPointRef, functionId: fn ?? null, cp, siteId: f?.siteId ?? null };
         });
-        this.add({ id: `chain:${g.id}.${p.id}`, kind: 'chain', params: { name: this.name('chain', g.id, p.id), graph: g.id, path: p.id, hops, classifier: (override && 'classifier' in override ? override.classifier : p.classifier) ?? null }, dependsOn: [...up, ...tunnels] });
+        this.add({ id: `chain:${g.id}.${p.id}`, kind: 'chain', params: { name: this.name('chain', g.id, p.id), graph: g.id, path: p.id, members: g.constituentFunctions.filter((fn) => this.upSteps.has(fn)), hops, classifier: (override && 'classifier' in override ? override.classifier : p.classifier) ?? null }, dependsOn: [...up, ...tunnels] });
       }
     }
   }

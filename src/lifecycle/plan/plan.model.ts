@@ -10,6 +10,24 @@ export type StepKind = 'network' | 'image' | 'flavor' | 'server-group' | 'port' 
 
 export interface Ref { $ref: string }
 
+/**
+ * A microservice function inside its cluster's stack step (`params.functions`): units, endpoints,
+ * configuration from dependencies outside the stack (`inject`, values may be Refs), and from and after
+ * functions of the same stack (`local`, `after`), which the stack resolves and orders itself.
+ */
+export interface StackFunctionParams {
+  functionId: string;
+  units: Array<Record<string, unknown> & { id: string; replicas: number }>;
+  endpoints: Array<{ id: string; port?: number }>;
+  inject: Record<string, unknown>;
+  local?: Record<string, { functionId: string; endpoint: string }>;
+  after?: string[];
+}
+
+/** The functions a step belongs to: its own, or every function of a cluster stack. */
+export const functionsOf = (s: PlanStep): string[] =>
+  s.functionId ? [s.functionId] : s.kind === 'stack' ? ((s.params.functions as StackFunctionParams[] | undefined) ?? []).map((f) => f.functionId) : [];
+
 export interface PlanStep {
   id: string;
   kind: StepKind;

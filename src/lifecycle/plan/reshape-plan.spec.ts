@@ -64,9 +64,9 @@ describe('reshapePlan', () => {
     const big = deployed(buildInstantiatePlan({ ...input, copies: { lb: 2, frontend: 2 } }));
     const mixed = reshapePlan(big, buildInstantiatePlan({ ...input, copies: { lb: 1, frontend: 3 } }));
     expect(mixed.plan.steps.filter((s) => s.remove).map((s) => s.id)).toEqual(expect.arrayContaining(['server:lb.lb-vm.1']));
-    const stack = mixed.plan.steps.find((s) => s.id === 'stack:frontend')!;
-    const replicas = (units: unknown) => (units as Array<{ replicas: number }>)[0].replicas;
+    const stack = mixed.plan.steps.find((s) => s.id === 'stack:site-b-kubernetes')!;
+    const replicas = (p: Record<string, unknown>) => (p.functions as Array<{ functionId: string; units: Array<{ replicas: number }> }>).find((f) => f.functionId === 'frontend')!.units[0].replicas;
     expect(stack.remove).toBeUndefined();
-    expect(replicas(stack.params.units) / replicas(stack.restore!.units)).toBe(3 / 2);
+    expect(replicas(stack.params) / replicas(stack.restore!)).toBe(3 / 2);
   });
 });

@@ -1,18 +1,30 @@
+import type { ContainerPort, ContainerProbe } from '../../descriptors/model';
 import type { ResourceOwner } from './vim.port';
 
-/** A container function's deployment as one infrastructure-as-code stack (the Terraform issue implements it with cdktf). */
+/** A microservice function in its cluster's stack, its injected configuration resolved to text. */
+export interface StackFunctionSpec {
+  functionId: string;
+  units: Array<{ id: string; image: string; replicas: number; ports: ContainerPort[]; env: Record<string, string>; resources: { cpu?: number; memoryMiB?: number }; probes?: { liveness?: ContainerProbe; readiness?: ContainerProbe } }>;
+  endpoints: Array<{ id: string; port?: number }>;
+  /** Configuration from outside the stack (env name -> value), e.g. a VNF port's address. */
+  inject: Record<string, string>;
+  /** Configuration from another function of the same stack: the stack resolves its endpoint address. */
+  local?: Record<string, { functionId: string; endpoint: string }>;
+  /** Functions of the same stack that must run before this one starts (startup dependencies). */
+  after?: string[];
+}
+
+/** The microservices of one NS instance on one Kubernetes cluster (VIM), deployed as one infrastructure-as-code stack. */
 export interface StackSpec {
   name: string;
   vimId: string;
-  units: Array<{ id: string; image: string; replicas: number; ports: unknown[]; env: Record<string, string>; resources: unknown }>;
-  endpoints: Array<{ id: string; port?: number }>;
-  /** Configuration injected from dependencies (env name -> value), e.g. BACKEND_URL. */
-  inject: Record<string, string>;
+  functions: StackFunctionSpec[];
 }
 
 export interface IacPort {
-  /** Applies the stack (idempotent) and returns each endpoint's address, keyed `endpoint:<id>`. */
+  /** Applies the stack (idempotent) and returns each endpoint's address, keyed `endpoint:<functionId>.<endpointId>`. */
   ensureStack(owner: ResourceOwner, spec: StackSpec): Promise<Record<string, string>>;
+  /** Removes everything the stack deployed, and its state; a stack that is already gone is fine. */
   removeStack(owner: ResourceOwner, vimId: string, name: string): Promise<void>;
 }
 
