@@ -35,6 +35,12 @@ export interface AppConfig {
   lcmStepAttempts: number;
   emulatorLatencyMs: number;
   emulatorFaultRate: number;
+  iac: 'auto' | 'terraform' | 'emulated';
+  terraformBin: string;
+  terraformTarget: 'kubernetes' | 'test';
+  terraformCliConfig: string | undefined;
+  terraformWorkdir: string;
+  terraformTimeoutSeconds: number;
 }
 
 export interface OAuthClientConfig {

@@ -1,6 +1,8 @@
 import type { VarSpec } from './config.schema';
 import { allowList, callbackAllow, fraction, int, nonEmpty, oauthClients, oneOf, secretKey, sqlIdentifier, url } from './config.parsers';
 import { parseAllowList } from '../shared/uri-allow-list';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const v = <K extends VarSpec['key']>(spec: VarSpec<K>) => spec as unknown as VarSpec;
 
@@ -34,5 +36,11 @@ export const CONFIG_VARS: VarSpec[] = [
   v({ env: 'NFVO_EMULATED_SITES', key: 'emulatedSites', doc: 'register two emulated OpenStack sites joined by a WAN link at start: auto = only on the embedded database', parse: oneOf(['auto', 'on', 'off'] as const), default: () => 'auto' as const }),
   v({ env: 'NFVO_EMULATOR_LATENCY_MS', key: 'emulatorLatencyMs', doc: 'latency the emulated OpenStack APIs add to every call', parse: int(0, 60000), default: () => 0 }),
   v({ env: 'NFVO_EMULATOR_FAULT_RATE', key: 'emulatorFaultRate', doc: 'share of emulated OpenStack calls (Keystone excepted) answered 503, from 0 to 1', parse: fraction, default: () => 0 }),
+  v({ env: 'NFVO_IAC', key: 'iac', doc: 'how container functions are deployed: terraform (stacks applied by the terraform binary, state in PostgreSQL), emulated (EMULATION: stacks synthesized and recorded, nothing deployed), auto = emulated with the emulated sites, else terraform', parse: oneOf(['auto', 'terraform', 'emulated'] as const), default: () => 'auto' as const }),
+  v({ env: 'NFVO_TERRAFORM_BIN', key: 'terraformBin', doc: 'the terraform binary', parse: nonEmpty, default: () => 'terraform' }),
+  v({ env: 'NFVO_TERRAFORM_TARGET', key: 'terraformTarget', doc: 'what stacks deploy: kubernetes (the Kubernetes provider, which must be installable: TF_CLI_CONFIG_FILE / NFVO_TERRAFORM_CLI_CONFIG for a mirror) or test (built-in terraform_data with the same inputs and outputs, for trying Terraform without a cluster)', parse: oneOf(['kubernetes', 'test'] as const), default: () => 'kubernetes' as const }),
+  v({ env: 'NFVO_TERRAFORM_CLI_CONFIG', key: 'terraformCliConfig', doc: 'Terraform CLI configuration file (TF_CLI_CONFIG_FILE), e.g. a provider filesystem mirror for air-gapped sites', parse: nonEmpty }),
+  v({ env: 'NFVO_TERRAFORM_WORKDIR', key: 'terraformWorkdir', doc: 'working directories of Terraform runs (a cache: the state is in PostgreSQL)', parse: nonEmpty, default: () => join(tmpdir(), 'nfvo-terraform') }),
+  v({ env: 'NFVO_TERRAFORM_TIMEOUT_SECONDS', key: 'terraformTimeoutSeconds', doc: 'deadline of one terraform command; Terraform is stopped (SIGINT, its state lock released) when it passes', parse: int(10, 86400), default: () => 900 }),
   v({ env: 'NFVO_JOB_POLL_SECONDS', key: 'jobPollSeconds', doc: 'job engine polling interval', parse: int(1, 60), default: () => 1 }),
 ];

@@ -26,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   if (out.jwksUrl && !out.jwksIssuer) problems.push('NFVO_JWKS_ISSUER is required with NFVO_JWKS_URL: external tokens are accepted only from a named issuer');
+  if (out.iac === 'terraform' && !out.databaseUrl) problems.push('NFVO_IAC=terraform keeps Terraform state in PostgreSQL (the pg backend): set DATABASE_URL, or use NFVO_IAC=emulated');
   if (problems.length) throw new ConfigError(problems);
   return out as unknown as AppConfig;
 }

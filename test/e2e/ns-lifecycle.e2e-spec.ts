@@ -38,7 +38,7 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     expect(fw.instantiatedVnfInfo.vnfcResourceInfo[0].computeResource).toEqual({ vimConnectionId: fw.vimId, resourceId: siteA.servers[0].id, vimLevelResourceType: 'OS::Nova::Server' });
     expect(siteA.servers[0].status).toBe('ACTIVE');
     expect(siteA.networks.map((n) => n.name).sort()).toEqual(['client-2-fw', 'fw-2-lb', 'mgmt'].map((n) => `nfvo-${ns.id.slice(0, 8)}-${n}`));
-    const iac = a.app.get<EmulatedClusterIac>(IAC_PORT, { strict: false });
+    const iac = a.app.get<{ emulated: EmulatedClusterIac }>(IAC_PORT, { strict: false }).emulated;
     // One stack for the two microservices on site-b's cluster: the front-end takes the back-end's Service address.
     expect([...iac.stacks.values()].map((s) => s.spec.functions.map((f) => f.functionId).sort())).toEqual([['backend', 'frontend']]);
     const [stack] = [...iac.stacks.values()];

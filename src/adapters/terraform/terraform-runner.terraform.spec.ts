@@ -7,7 +7,7 @@ import { dropSchemas, testDatabaseUrl, uniqueSchema } from '../../../test/suppor
 import { complexStack } from './stack-fixture';
 import { synthesizeStack } from './synthesize-stack';
 import { TerraformError } from './terraform-error';
-import { TerraformRunner } from './terraform-runner';
+import { TerraformRunner, terraformPgConnStr } from './terraform-runner';
 
 /**
  * The runner against a real Terraform with its state in the real PostgreSQL (pg backend). Only built-in
@@ -40,7 +40,7 @@ describeTf('TerraformRunner (real terraform, state in PostgreSQL)', () => {
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'nfvo-tfrun-'));
-    runner = new TerraformRunner({ bin, workRoot: work, pgConnStr: `${databaseUrl}${databaseUrl!.includes('?') ? '&' : '?'}sslmode=disable`, schema, timeoutMs: 60_000 });
+    runner = new TerraformRunner({ bin, workRoot: work, pgConnStr: terraformPgConnStr(databaseUrl!), schema, timeoutMs: 60_000 });
   });
   afterAll(async () => {
     rmSync(work, { recursive: true, force: true });
@@ -81,7 +81,7 @@ describeTf('TerraformRunner (real terraform, state in PostgreSQL)', () => {
   });
 
   it('stops Terraform at its deadline or when cancelled, and the state lock is free again afterwards', async () => {
-    const slow = new TerraformRunner({ bin, workRoot: work, pgConnStr: `${databaseUrl}${databaseUrl!.includes('?') ? '&' : '?'}sslmode=disable`, schema, timeoutMs: 3_000 });
+    const slow = new TerraformRunner({ bin, workRoot: work, pgConnStr: terraformPgConnStr(databaseUrl!), schema, timeoutMs: 3_000 });
     const timedOut = await slow.apply({ workspace: 'slow', json: scripted('sleep 30') }).catch((e) => e);
     expect([timedOut.kind, timedOut.retryable]).toEqual(['TIMEOUT', true]);
     const abort = new AbortController();

@@ -30,6 +30,17 @@ export interface StackRun {
 export interface ApplyResult { outputs: Record<string, string>; changes: { add: number; change: number; remove: number } }
 export interface PlanResult { changed: boolean; resources: Array<{ address: string; action: string }> }
 
+/**
+ * The service's DATABASE_URL for Terraform's pg backend. Its driver (lib/pq) requires TLS unless told
+ * otherwise, while the service's driver uses TLS only when the URL asks for it: a URL without `sslmode`
+ * gets `sslmode=disable`, so both connect the same way.
+ */
+export function terraformPgConnStr(databaseUrl: string): string {
+  const u = new URL(databaseUrl);
+  if (!u.searchParams.has('sslmode')) u.searchParams.set('sslmode', 'disable');
+  return u.toString();
+}
+
 const WORKSPACE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,89}$/;
 
 /**

@@ -17,7 +17,7 @@ import { DatabaseNsdUsage, DatabaseNsLcmRepository } from '../../persistence/ns-
 import { checkMachine } from '../../shared/fsm';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { OpenStackVim } from '../../adapters/openstack/openstack-vim';
-import { EmulatedClusterIac } from '../../adapters/terraform/emulated-cluster-iac';
+import { iacPort } from './iac.providers';
 import { EmulatedSwitch } from '../../adapters/emulated/switch/emulated-switch';
 import { INFRA_REPOSITORY, type InfraRepository } from '../../infra/infra-repository.port';
 import { VimPortRegistry } from '../../infra/vim-port-registry';
@@ -52,8 +52,8 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
       inject: [INFRA_REPOSITORY, SECRET_BOX],
       useFactory: (repo: InfraRepository, box: SecretBox) => new VimPortRegistry({ repo, box, make: (vim, creds) => new OpenStackVim(vim, creds) }),
     },
-    // Emulations until the Terraform and Open vSwitch adapters exist (their issues replace these two lines).
-    { provide: IAC_PORT, useFactory: () => new EmulatedClusterIac() },
+    { provide: IAC_PORT, inject: [APP_CONFIG, INFRA_REPOSITORY, SECRET_BOX], useFactory: (config: AppConfig, repo: InfraRepository, box: SecretBox) => iacPort(config, { repo, box }) },
+    // Emulation until the Open vSwitch adapter exists.
     { provide: SWITCH_PORT, useFactory: () => new EmulatedSwitch() },
     {
       provide: RUN_LCM_OPERATION,

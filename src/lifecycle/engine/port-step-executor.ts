@@ -59,7 +59,9 @@ export class PortStepExecutor implements StepExecutor {
   describe(step: PlanStep, err: unknown): StepError {
     const where = [step.functionId && `function ${step.functionId}`, step.siteId && `site ${step.siteId}`, step.vimId && `VIM ${step.vimId}`].filter(Boolean).join(', ');
     const msg = isVimError(err) ? `${err.operation} answered ${err.kind}${err.status ? ` (HTTP ${err.status})` : ''}: ${err.vimMessage}` : (err as Error)?.message ?? String(err);
-    return { title: `Step ${step.id} failed`, detail: `Step ${step.id}${where ? ` (${where})` : ''} failed: ${msg}`, retryable: isVimError(err) ? err.retryable : false };
+    // Errors of other ports (IaC, switches) say themselves whether trying again may help.
+    const retryable = isVimError(err) ? err.retryable : (err as { retryable?: unknown } | undefined)?.retryable === true;
+    return { title: `Step ${step.id} failed`, detail: `Step ${step.id}${where ? ` (${where})` : ''} failed: ${msg}`, retryable };
   }
 
   /** Looked up once per VIM for the run, not once per step (each lookup reads the registry). */

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { Client } from 'pg';
+import { COMPLEX_NSD_ID as NSD_ID, type LcmSites, settleOccurrence, startLcmSites } from '../support/lcm-flow';
+import { dropSchemas, testDatabaseUrl, uniqueSchema } from '../support/test-database';
+
+/**
+ * The complex example with its microservices deployed through a real Terraform (NFVO_IAC=terraform, the
+ * `test` target: built-in terraform_data with the stack's inputs and outputs, so nothing is downloaded)
+ * and the state in the real PostgreSQL. Skipped, saying why, without terraform on PATH or PostgreSQL.
+ */
+const databaseUrl = testDatabaseUrl();
+const why = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status !== 0 ? 'terraform is not on PATH' : !databaseUrl ? 'Terraform state needs PostgreSQL (DATABASE_URL)' : undefined;
+if (why) console.log(`skipped: ${why}`);
+const describeTf = why ? describe.skip : describe;
+
+describeTf('NS lifecycle with microservices applied by Terraform, state in PostgreSQL', () => {
+  const schema = uniqueSchema('e2e');
+  let h: LcmSites;
+  const states = async () => {
+    const c = new Client({ connectionString: databaseUrl });
+    await c.connect();
+    try {
+      return (await c.query(`SELECT name, data FROM ${schema}_tfstate.states ORDER BY name`)).rows as Array<{ name: string; data: string }>;
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    h = await startLcmSites({ DATABASE_URL: databaseUrl!, NFVO_DB_SCHEMA: schema, NFVO_IAC: 'terraform', NFVO_TERRAFORM_TARGET: 'test', NFVO_TERRAFORM_TIMEOUT_SECONDS: '120' });
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+    await dropSchemas(databaseUrl!, [`${schema}_tfstate`]);
+  });
+
+  it('instantiates, updates and terminates the microservices through Terraform, leaving no state behind', async () => {
+    const { a, auth } = h;
+    const ns = (await a.http.post('/nslcm/v2/ns_instances').set(auth).send({ nsdId: NSD_ID, nsName: 'tf', nsDescription: 'terraform' })).body;
+    const inst = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/instantiate`).set(auth).send({ nsFlavourId: 'default' });
+    const done = (await settleOccurrence(a.http, auth, inst.headers.location)).body;
+    expect([done.operationState, done.error]).toEqual(['COMPLETED', undefined]);
+
+    // One state for the NS instance's stack on site-b's cluster, holding both microservices.
+    const [state] = await states();
+    expect(state.name).toMatch(new RegExp(`^ns-${ns.id}-vim-[0-9a-f-]{36}$`));
+    type Unit = { replicas: number; env: Array<{ name: string; value: string }> };
+    const unitsOf = (s: string) => (JSON.parse(s).resources as Array<{ type: string; name: string; instances: Array<{ attributes: { output: { value: Unit } } }> }>)
+      .filter((r) => r.type === 'terraform_data').map((r) => ({ name: r.name, unit: r.instances[0].attributes.output.value }));
+    const units = (s: string) => unitsOf(s).map((u) => [u.name, u.unit.replicas]);
+    expect(units(state.data)).toEqual([['unit-backend-api', 2], ['unit-frontend-web', 2]]);
+    const frontendEnv = unitsOf(state.data).find((u) => u.name === 'unit-frontend-web')!.unit.env;
+    expect(frontendEnv).toContainEqual({ name: 'BACKEND_URL', value: `http://backend-api.nfvo-${ns.id}:9000` });
+
+    const view = (await a.http.get(`/nslcm/v2/ns_instances/${ns.id}?all_fields`).set(auth)).body;
+    const frontend = view.vnfInstance.find((v: { vnfInstanceName: string }) => v.vnfInstanceName === 'frontend');
+    expect(frontend.instantiatedVnfInfo.vnfcResourceInfo[0].computeResource.resourceId).toBe(`nfvo-${ns.id}/frontend-web`);
+
+    // An update changes the stack: without the chain, the front-end can go; Terraform removes its unit.
+    const update = async (body: object) => {
+      const r = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send(body);
+      const occ = (await settleOccurrence(a.http, auth, r.headers.location)).body;
+      expect([occ.operationState, occ.error?.detail]).toEqual(['COMPLETED', undefined]);
+    };
+    await update({ updateType: 'REMOVE_VNFFG', removeVnffgId: ['web-chain'] });
+    await update({ updateType: 'REMOVE_VNF', removeVnfInstanceId: [frontend.id] });
+    expect(units((await states())[0].data)).toEqual([['unit-backend-api', 2]]);
+
+    const term = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/terminate`).set(auth).send({});
+    expect((await settleOccurrence(a.http, auth, term.headers.location)).body.operationState).toBe('COMPLETED');
+    expect(await states()).toEqual([]);
+  });
+});
