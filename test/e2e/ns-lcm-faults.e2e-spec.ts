@@ -49,6 +49,8 @@ describe('NS LCM operations under VIM faults', () => {
     const { ns, location } = await instantiate();
     const failed = await settle(location);
     expect(failed.operationState).toBe('FAILED_TEMP');
+    // The operation still holds the NS instance: what it left half-done is not drift.
+    expect((await a.http.post(`/nfvo/v1/ns_instances/${ns.id}/drift-check`).set(auth)).body.detail).toMatch(/^NS LCM operation .* \(INSTANTIATE, FAILED_TEMP\) holds NS instance/);
     expect(failed.error.detail).toMatch(/^Step server:lb\.lb-vm\.0 \(function lb, site [0-9a-f-]{36}, VIM [0-9a-f-]{36}\) failed: nova\.servers\.create answered SERVER_ERROR \(HTTP 500\): Injected fault on nova\.servers\.create\.$/);
     const plan = (await a.http.get(`/nfvo/v1/ns_lcm_op_occs/${failed.id}/plan`).set(auth)).body;
     expect(plan.steps.find((s: { id: string }) => s.id === 'server:lb.lb-vm.0')).toMatchObject({ state: 'FAILED', attempts: 2, error: { retryable: true } });

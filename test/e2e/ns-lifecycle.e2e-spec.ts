@@ -55,6 +55,21 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     expect(view.vnffgInfo).toEqual([{ id: 'web-chain', vnffgdId: 'web-chain', vnfInstanceId: expect.arrayContaining(view.vnfInstance.map((v: { id: string }) => v.id)), nfpInfo: [expect.objectContaining({ id: 'client-to-frontend' })] }]);
     expect(view.vnffgInfo[0].vnfInstanceId).toHaveLength(4);
 
+    // The stack as applied, for audit; a Deployment deleted behind the NFVO's back is drift, which heal repairs.
+    const audit = (await a.http.get(`/nfvo/v1/ns_instances/${ns.id}/iac`).set(auth)).body;
+    expect(audit.stacks).toEqual([{ vimId: stack.spec.vimId, name: stack.spec.name, functions: ['frontend', 'backend'], appliedBy: done.id, json: expect.objectContaining({ resource: expect.any(Object) }) }]);
+    expect(Object.keys(audit.stacks[0].json.resource.kubernetes_deployment_v1).sort()).toEqual(['deployment-backend-api', 'deployment-frontend-web']);
+    const drift = () => a.http.post(`/nfvo/v1/ns_instances/${ns.id}/drift-check`).set(auth);
+    expect((await drift()).body).toMatchObject({ nsInstanceId: ns.id, drifted: false, stacks: [{ drifted: false, resources: [] }] });
+    expect(iac.deleteOutOfBand(stack.spec.vimId, stack.spec.name, 'kubernetes_deployment_v1.deployment-backend-api')).toBe(true);
+    expect((await drift()).body).toMatchObject({ drifted: true, stacks: [{ drifted: true, resources: [{ address: 'kubernetes_deployment_v1.deployment-backend-api', action: 'create' }] }] });
+    const backendVnf = view.vnfInstance.find((v: { vnfInstanceName: string }) => v.vnfInstanceName === 'backend');
+    const healStack = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/heal`).set(auth).send({ healVnfData: [{ vnfInstanceId: backendVnf.id }] });
+    expect((await settle(healStack.headers.location)).operationState).toBe('COMPLETED');
+    expect((await drift()).body.drifted).toBe(false);
+    expect((await a.http.post('/nfvo/v1/ns_instances/nope/drift-check').set(auth)).status).toBe(404);
+    expect((await a.http.get(`/nfvo/v1/ns_instances/${crypto.randomUUID()}/iac`).set(auth)).status).toBe(404);
+
     // Heal: a server deleted behind the NFVO's back is built again, on its own ports; the rest is untouched.
     const lbBefore = emu('site-b').inventory().servers[0];
     expect(emu('site-a').deleteServerOutOfBand(siteA.servers[0].id)).toBe(true); // still being deleted when heal looks
@@ -112,11 +127,11 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     expect([iac.stacks.size, sw.tunnels.size, sw.chains.size]).toEqual([0, 0, 0]);
     expect((await a.http.delete(`/nslcm/v2/ns_instances/${ns.id}`).set(auth)).status).toBe(204);
 
-    await sub.waitFor(30);
+    await sub.waitFor(33);
     const seen = sub.received.map((r) => r.body).filter((b) => b.nsInstanceId === ns.id)
       .map((b) => (b.notificationType === 'NsChangeNotification' ? `${b.lcmOpNameImpactingNsComponent}:${b.lcmOpOccStatusImpactingNsComponent}` : `${b.operation}:${b.notificationStatus}:${b.operationState}`));
     const vnfChanges = (op: string) => Array.from({ length: 4 }, () => `${op}:COMPLETED`);
-    expect(seen).toEqual(['INSTANTIATE:START:PROCESSING', ...vnfChanges('VNF_INSTANTIATE'), 'INSTANTIATE:RESULT:COMPLETED', 'HEAL:START:PROCESSING', 'VNF_HEAL:COMPLETED', 'HEAL:RESULT:COMPLETED',
+    expect(seen).toEqual(['INSTANTIATE:START:PROCESSING', ...vnfChanges('VNF_INSTANTIATE'), 'INSTANTIATE:RESULT:COMPLETED', 'HEAL:START:PROCESSING', 'VNF_HEAL:COMPLETED', 'HEAL:RESULT:COMPLETED', 'HEAL:START:PROCESSING', 'VNF_HEAL:COMPLETED', 'HEAL:RESULT:COMPLETED',
       'UPDATE:START:PROCESSING', 'VNF_MODIFY_INFO:COMPLETED', 'UPDATE:RESULT:COMPLETED', 'UPDATE:START:PROCESSING', 'UPDATE:RESULT:FAILED_TEMP', 'UPDATE:RESULT:FAILED',
       'SCALE:START:PROCESSING', 'VNF_SCALE:COMPLETED', 'SCALE:RESULT:COMPLETED', 'SCALE:START:PROCESSING', 'SCALE:RESULT:FAILED_TEMP', 'SCALE:RESULT:FAILED', 'SCALE:START:PROCESSING', 'VNF_SCALE:COMPLETED', 'SCALE:RESULT:COMPLETED',
       'TERMINATE:START:PROCESSING', ...vnfChanges('VNF_TERMINATE'), 'TERMINATE:RESULT:COMPLETED']);

@@ -56,6 +56,11 @@ describeTf('NS lifecycle with microservices applied by Terraform, state in Postg
     const frontend = view.vnfInstance.find((v: { vnfInstanceName: string }) => v.vnfInstanceName === 'frontend');
     expect(frontend.instantiatedVnfInfo.vnfcResourceInfo[0].computeResource.resourceId).toBe(`nfvo-${ns.id}/frontend-web`);
 
+    // What was applied, for audit, and a real `terraform plan` that finds nothing to change.
+    const audit = (await a.http.get(`/nfvo/v1/ns_instances/${ns.id}/iac`).set(auth)).body;
+    expect(Object.keys(audit.stacks[0].json.resource.terraform_data).sort()).toEqual(['unit-backend-api', 'unit-frontend-web']);
+    expect((await a.http.post(`/nfvo/v1/ns_instances/${ns.id}/drift-check`).set(auth)).body).toMatchObject({ drifted: false, stacks: [{ drifted: false, resources: [] }] });
+
     // An update changes the stack: without the chain, the front-end can go; Terraform removes its unit.
     const update = async (body: object) => {
       const r = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/update`).set(auth).send(body);

@@ -1,4 +1,4 @@
-import type { IacPort, StackSpec } from '../../lifecycle/ports/iac.port';
+import type { IacPort, StackDrift, StackSpec } from '../../lifecycle/ports/iac.port';
 import type { ResourceOwner } from '../../lifecycle/ports/vim.port';
 import type { SynthesizedStack } from './synthesize-stack';
 import { synthesizeStack } from './synthesize-stack';
@@ -22,9 +22,25 @@ export class EmulatedClusterIac implements IacPort {
 
   async ensureStack(owner: ResourceOwner, spec: StackSpec): Promise<Record<string, string>> {
     const synthesized = synthesizeStack({ nsInstanceId: owner.nsInstanceId, nsLcmOpOccId: owner.nsLcmOpOccId, vimId: spec.vimId, target: 'kubernetes', functions: spec.functions });
-    const resources = Object.entries((synthesized.json.resource ?? {}) as Record<string, Record<string, unknown>>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+    const resources = resourcesOf(synthesized);
     this.stacks.set(`${spec.vimId}/${spec.name}`, { spec: structuredClone(spec), owner, synthesized, resources });
-    return stackOutputs(synthesized, synthesized.predicted);
+    return stackOutputs(owner, synthesized, synthesized.predicted);
+  }
+
+  /** What a plan would change: the resources of the stack that the emulated cluster no longer holds. */
+  async checkStack(owner: ResourceOwner, spec: StackSpec): Promise<StackDrift> {
+    const want = synthesizeStack({ nsInstanceId: owner.nsInstanceId, nsLcmOpOccId: owner.nsLcmOpOccId, vimId: spec.vimId, target: 'kubernetes', functions: spec.functions });
+    const held = new Set(this.stacks.get(`${spec.vimId}/${spec.name}`)?.resources ?? []);
+    const missing = resourcesOf(want).filter((r) => !held.has(r)).map((address) => ({ address, action: 'create' }));
+    return { drifted: missing.length > 0, resources: missing };
+  }
+
+  /** EMULATION of a change behind the NFVO's back: a resource of a stack disappears from the cluster. */
+  deleteOutOfBand(vimId: string, name: string, address: string): boolean {
+    const s = this.stacks.get(`${vimId}/${name}`);
+    if (!s?.resources.includes(address)) return false;
+    s.resources = s.resources.filter((r) => r !== address);
+    return true;
   }
 
   async removeStack(_owner: ResourceOwner, vimId: string, name: string): Promise<void> {
@@ -32,8 +48,18 @@ export class EmulatedClusterIac implements IacPort {
   }
 }
 
-/** A stack's outputs as the lifecycle reads them: `endpoint:<fn>.<cp>` addresses and `unit:<fn>.<unit>` Deployments. */
-export function stackOutputs(s: SynthesizedStack, values: Record<string, string>): Record<string, string> {
+const resourcesOf = (s: SynthesizedStack): string[] =>
+  Object.entries((s.json.resource ?? {}) as Record<string, Record<string, unknown>>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+
+/**
+ * A stack's outputs as the lifecycle keeps them: `endpoint:<fn>.<cp>` addresses, `unit:<fn>.<unit>`
+ * Deployments, the synthesized JSON (`iac`, for audit) and the operation that applied it (`appliedBy`,
+ * whose labels a drift check must expect).
+ */
+export function stackOutputs(owner: ResourceOwner, s: SynthesizedStack, values: Record<string, string>): Record<string, string> {
   const endpoints = Object.entries(s.endpoints).flatMap(([fn, byCp]) => Object.entries(byCp).map(([cp, o]) => [`endpoint:${fn}.${cp}`, values[o]] as const)).filter(([, v]) => v !== undefined);
-  return { ...Object.fromEntries(endpoints), ...Object.fromEntries(Object.entries(s.units).map(([k, v]) => [`unit:${k}`, v])) };
+  return {
+    ...Object.fromEntries(endpoints), ...Object.fromEntries(Object.entries(s.units).map(([k, v]) => [`unit:${k}`, v])),
+    iac: JSON.stringify(s.json), appliedBy: owner.nsLcmOpOccId,
+  };
 }

@@ -1,4 +1,4 @@
-import type { IacPort, StackSpec } from '../../lifecycle/ports/iac.port';
+import type { IacPort, StackDrift, StackSpec } from '../../lifecycle/ports/iac.port';
 import type { ResourceOwner } from '../../lifecycle/ports/vim.port';
 import { stackOutputs } from './emulated-cluster-iac';
 import type { ClusterStack } from './cluster-stack';
@@ -31,7 +31,15 @@ export class TerraformIac implements IacPort {
     const env = this.d.target === 'kubernetes' ? await this.d.clusterEnv(spec.vimId) : {};
     const applied = await this.d.runner.apply({ workspace: workspaceOf(owner.nsInstanceId, spec.vimId), json: s.json, env });
     await this.d.record?.(owner, spec.vimId, s.json);
-    return stackOutputs(s, applied.outputs);
+    return stackOutputs(owner, s, applied.outputs);
+  }
+
+  /** `plan -detailed-exitcode` of the stack as it was applied: drift is whatever Terraform would change. */
+  async checkStack(owner: ResourceOwner, spec: StackSpec): Promise<StackDrift> {
+    const s = synthesizeStack({ nsInstanceId: owner.nsInstanceId, nsLcmOpOccId: owner.nsLcmOpOccId, vimId: spec.vimId, target: this.d.target, functions: spec.functions });
+    const env = this.d.target === 'kubernetes' ? await this.d.clusterEnv(spec.vimId) : {};
+    const plan = await this.d.runner.plan({ workspace: workspaceOf(owner.nsInstanceId, spec.vimId), json: s.json, env });
+    return { drifted: plan.changed, resources: plan.resources };
   }
 
   async removeStack(owner: ResourceOwner, vimId: string): Promise<void> {

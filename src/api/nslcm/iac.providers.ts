@@ -35,5 +35,6 @@ export function iacPort(config: AppConfig, d: { repo: InfraRepository; box: Secr
     emulated,
     ensureStack: async (owner: ResourceOwner, spec: StackSpec) => (await pick(spec.vimId)).ensureStack(owner, spec),
     removeStack: async (owner: ResourceOwner, vimId: string, name: string) => (await pick(vimId)).removeStack(owner, vimId, name),
+    checkStack: async (owner: ResourceOwner, spec: StackSpec) => (await pick(spec.vimId)).checkStack(owner, spec),
   };
 }

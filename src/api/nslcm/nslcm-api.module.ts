@@ -18,6 +18,8 @@ import { checkMachine } from '../../shared/fsm';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { OpenStackVim } from '../../adapters/openstack/openstack-vim';
 import { iacPort } from './iac.providers';
+import { NS_INSTANCE_STACKS, NsInstanceStacksController } from './ns-instance-stacks.controller';
+import { NsInstanceStacks } from '../../lifecycle/ns-instances/ns-instance-stacks.use-case';
 import { EmulatedSwitch } from '../../adapters/emulated/switch/emulated-switch';
 import { INFRA_REPOSITORY, type InfraRepository } from '../../infra/infra-repository.port';
 import { VimPortRegistry } from '../../infra/vim-port-registry';
@@ -42,7 +44,7 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
 /** NS lifecycle management (SOL005 cl. 6): nslcm/v2 (V4.5.1) and nslcm/v1 (V2.4.1 model, for existing clients). */
 @Module({
   imports: [PackagesModule, InfraApiModule],
-  controllers: [nsInstancesController('v2'), nsLcmOpOccsController('v2'), nsInstancesController('v1'), nsLcmOpOccsController('v1'), LcmPlanController],
+  controllers: [nsInstancesController('v2'), nsLcmOpOccsController('v2'), nsInstancesController('v1'), nsLcmOpOccsController('v1'), LcmPlanController, NsInstanceStacksController],
   providers: [
     { provide: NS_LCM_REPOSITORY, inject: [Database], useFactory: (db: Database) => new DatabaseNsLcmRepository(db) },
     { provide: NSD_USAGE, useFactory: () => new DatabaseNsdUsage() },
@@ -64,6 +66,11 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
           finish: new FinishLcmOperation({ repo, runs, events, uow }),
           settings: { leaseMs: config.lcmLeaseSeconds * 1000, concurrency: config.lcmStepConcurrency, attempts: config.lcmStepAttempts, backoffMs: 500 },
         }),
+    },
+    {
+      provide: NS_INSTANCE_STACKS,
+      inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, IAC_PORT],
+      useFactory: (repo: NsLcmRepository, runs: LcmRunStore, iac: IacPort) => new NsInstanceStacks({ repo, runs, iac }),
     },
     LcmWorker,
     {

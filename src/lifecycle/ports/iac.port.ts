@@ -21,11 +21,19 @@ export interface StackSpec {
   functions: StackFunctionSpec[];
 }
 
+/** What applying the stack again would change: resources changed or deleted behind the NFVO's back. */
+export interface StackDrift {
+  drifted: boolean;
+  resources: Array<{ address: string; action: string }>;
+}
+
 export interface IacPort {
   /** Applies the stack (idempotent) and returns each endpoint's address, keyed `endpoint:<functionId>.<endpointId>`. */
   ensureStack(owner: ResourceOwner, spec: StackSpec): Promise<Record<string, string>>;
   /** Removes everything the stack deployed, and its state; a stack that is already gone is fine. */
   removeStack(owner: ResourceOwner, vimId: string, name: string): Promise<void>;
+  /** Compares what runs with the stack (`owner`: the operation that applied it last); changes nothing. */
+  checkStack(owner: ResourceOwner, spec: StackSpec): Promise<StackDrift>;
 }
 
 export const IAC_PORT = Symbol('IAC_PORT');
