@@ -39,7 +39,7 @@ async function run(ctx: BenchContext): Promise<void> {
   }
   const k8s = await KubernetesEmulator.start('tok');
   ctx.defer('stop the Kubernetes emulator', () => k8s.close());
-  const nfvoOptions = { databaseUrl: scratch.databaseUrl, schema: scratch.schema, jobsSchema: scratch.jobsSchema, client: CLIENT, secretKeyHex: randomBytes(32).toString('hex'), pageSize: 1000, env: { NFVO_EMULATED_SITES: 'off' } };
+  const nfvoOptions = { databaseUrl: scratch.databaseUrl, schema: scratch.schema, jobsSchema: scratch.jobsSchema, client: CLIENT, secretKeyHex: randomBytes(32).toString('hex'), pageSize: 1000, env: { NFVO_EMULATED_SITES: 'off', NFVO_IAC: 'emulated' } };
   const nfvo = await startNfvo(nfvoOptions);
   ctx.defer('stop the NFVO', () => nfvo.stop().then(() => undefined));
   const token = await clientCredentialsToken(nfvo.url, CLIENT);

@@ -41,6 +41,7 @@ export interface AppConfig {
   terraformCliConfig: string | undefined;
   terraformWorkdir: string;
   terraformTimeoutSeconds: number;
+  driftCheckSeconds: number;
 }
 
 export interface OAuthClientConfig {

@@ -42,5 +42,6 @@ export const CONFIG_VARS: VarSpec[] = [
   v({ env: 'NFVO_TERRAFORM_CLI_CONFIG', key: 'terraformCliConfig', doc: 'Terraform CLI configuration file (TF_CLI_CONFIG_FILE), e.g. a provider filesystem mirror for air-gapped sites', parse: nonEmpty }),
   v({ env: 'NFVO_TERRAFORM_WORKDIR', key: 'terraformWorkdir', doc: 'working directories of Terraform runs (a cache: the state is in PostgreSQL)', parse: nonEmpty, default: () => join(tmpdir(), 'nfvo-terraform') }),
   v({ env: 'NFVO_TERRAFORM_TIMEOUT_SECONDS', key: 'terraformTimeoutSeconds', doc: 'deadline of one terraform command; Terraform is stopped (SIGINT, its state lock released) when it passes', parse: int(10, 86400), default: () => 900 }),
+  v({ env: 'NFVO_DRIFT_CHECK_SECONDS', key: 'driftCheckSeconds', doc: 'how often every instantiated NS instance\'s stacks are checked for drift (a plan each); 0 = only when asked', parse: int(0, 30 * 86400), default: () => 3600 }),
   v({ env: 'NFVO_JOB_POLL_SECONDS', key: 'jobPollSeconds', doc: 'job engine polling interval', parse: int(1, 60), default: () => 1 }),
 ];

@@ -16,9 +16,16 @@ export async function kubernetesClusterEnv(repo: InfraRepository, box: SecretBox
   return { KUBE_HOST: vim.endpoint, KUBE_TOKEN: creds.token };
 }
 
-/** Whether a VIM belongs to an emulated site (the embedded default's): its clusters take emulated deployments. */
+/** Whether a site is an emulated one (the embedded default's): its clusters take emulated deployments. */
+export async function emulatedSite(repo: InfraRepository, siteId: string): Promise<boolean> {
+  return ((await repo.store('site').get(siteId))?.doc as Site | undefined)?.labels?.emulated === 'true';
+}
+
 export async function onEmulatedSite(repo: InfraRepository, vimId: string): Promise<boolean> {
   const vim = (await repo.store('vim').get(vimId))?.doc as Vim | undefined;
-  const site = vim ? ((await repo.store('site').get(vim.siteId))?.doc as Site | undefined) : undefined;
-  return site?.labels?.emulated === 'true';
+  return vim ? emulatedSite(repo, vim.siteId) : false;
 }
+
+/** Which deployment a cluster takes (NFVO_IAC): `auto` = the emulation on emulated sites, Terraform elsewhere. */
+export const iacFor = (iac: 'auto' | 'terraform' | 'emulated', onEmulated: boolean): 'terraform' | 'emulated' =>
+  iac === 'emulated' || (iac === 'auto' && onEmulated) ? 'emulated' : 'terraform';

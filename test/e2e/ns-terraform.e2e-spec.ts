@@ -34,7 +34,7 @@ describeTf('NS lifecycle with microservices applied by Terraform, state in Postg
     await dropSchemas(databaseUrl!, [`${schema}_tfstate`]);
   });
 
-  it('instantiates, updates and terminates the microservices through Terraform, leaving no state behind', async () => {
+  it('instantiates, heals, updates and terminates the microservices through Terraform, leaving no state behind', async () => {
     const { a, auth } = h;
     const ns = (await a.http.post('/nslcm/v2/ns_instances').set(auth).send({ nsdId: NSD_ID, nsName: 'tf', nsDescription: 'terraform' })).body;
     const inst = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/instantiate`).set(auth).send({ nsFlavourId: 'default' });
@@ -60,6 +60,15 @@ describeTf('NS lifecycle with microservices applied by Terraform, state in Postg
     const audit = (await a.http.get(`/nfvo/v1/ns_instances/${ns.id}/iac`).set(auth)).body;
     expect(Object.keys(audit.stacks[0].json.resource.terraform_data).sort()).toEqual(['unit-backend-api', 'unit-frontend-web']);
     expect((await a.http.post(`/nfvo/v1/ns_instances/${ns.id}/drift-check`).set(auth)).body).toMatchObject({ drifted: false, stacks: [{ drifted: false, resources: [] }] });
+
+    // Heal of the front-end: Terraform replaces its unit (a new resource id), the back-end's stays.
+    const ids = async () => Object.fromEntries((JSON.parse((await states())[0].data).resources as Array<{ name: string; instances: Array<{ attributes: { id: string } }> }>).map((r) => [r.name, r.instances[0].attributes.id]));
+    const before = await ids();
+    const heal = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/heal`).set(auth).send({ healVnfData: [{ vnfInstanceId: frontend.id }] });
+    expect((await settleOccurrence(a.http, auth, heal.headers.location)).body.operationState).toBe('COMPLETED');
+    const after = await ids();
+    expect([after['unit-frontend-web'] !== before['unit-frontend-web'], after['unit-backend-api']]).toEqual([true, before['unit-backend-api']]);
+    expect((await a.http.post(`/nfvo/v1/ns_instances/${ns.id}/drift-check`).set(auth)).body.drifted).toBe(false);
 
     // An update changes the stack: without the chain, the front-end can go; Terraform removes its unit.
     const update = async (body: object) => {

@@ -23,6 +23,8 @@ describe('LCM operations survive SIGKILL at every step boundary', () => {
   const env = {
     DATABASE_URL: testDatabaseUrl(), NFVO_DATA_DIR: dataDir, NFVO_DB_SCHEMA: schema, NFVO_JOBS_SCHEMA: `${schema}_jobs`,
     NFVO_OAUTH_CLIENTS: `${CLIENT.id}:${CLIENT.secret}`, NFVO_SECRET_KEY: 'ef'.repeat(32), NFVO_EMULATED_SITES: 'off',
+    // Its Kubernetes VIMs are emulators registered by this test: their stacks take the emulation.
+    NFVO_IAC: 'emulated',
     NFVO_LCM_LEASE_SECONDS: '1', NFVO_CALLBACK_ALLOW: '127.0.0.1', NFVO_JOB_POLL_SECONDS: '1',
     // One step at a time, so every step boundary can be hit.
     NFVO_LCM_STEP_CONCURRENCY: '1',

@@ -18,6 +18,8 @@ export interface SynthesizedStack {
   predicted: Record<string, string>;
   /** `<functionId>.<unitId>` -> `<namespace>/<Deployment name>`. */
   units: Record<string, string>;
+  /** Function id -> the Terraform addresses of its units (what a heal replaces). */
+  addresses: Record<string, string[]>;
 }
 
 /** Stack and output names: Terraform identifiers. */
@@ -55,7 +57,7 @@ export function synthesizeStack(s: ClusterStack): SynthesizedStack {
   const name = kubernetesName('nfvo', s.nsInstanceId, s.vimId);
   const namespace = kubernetesName('nfvo', s.nsInstanceId);
   const stack = new TerraformStack(new App({ skipValidation: true }), name);
-  const out: Omit<SynthesizedStack, 'json'> = { name, namespace, endpoints: {}, predicted: {}, units: {} };
+  const out: Omit<SynthesizedStack, 'json'> = { name, namespace, endpoints: {}, predicted: {}, units: {}, addresses: {} };
   const owned = { 'app.kubernetes.io/managed-by': 'nfvo', 'nfvo.io/ns-instance-id': labelValue(s.nsInstanceId) };
   const opLabel = { 'nfvo.io/ns-lcm-op-occ-id': labelValue(s.nsLcmOpOccId) };
   let nsRef = namespace;
@@ -68,6 +70,7 @@ export function synthesizeStack(s: ClusterStack): SynthesizedStack {
   const made = new Map<string, TerraformResource[]>();
   for (const f of ordered(s.functions)) {
     out.endpoints[f.functionId] = {};
+    out.addresses[f.functionId] = [];
     const mine = new Map<string, string>();
     address.set(f.functionId, mine);
     made.set(f.functionId, []);
@@ -86,11 +89,13 @@ export function synthesizeStack(s: ClusterStack): SynthesizedStack {
       const services = u.ports.filter((p) => p.serviceType).map((p) => ({ p, svc: kubernetesName(f.functionId, p.name ?? `${u.id}-${p.port}`) }));
       const byPort: Record<number, { expr: string; literal: string }> = {};
       if (s.target === 'test') {
+        out.addresses[f.functionId].push(`terraform_data.unit-${deployment}`);
         const data = new DataResource(stack, `unit-${deployment}`, { dependsOn: after, input: { deployment, namespace, labels, ...spec, services: Object.fromEntries(services.map(({ p, svc }) => [svc, { name: svc, type: p.serviceType, port: p.port }])) } });
         made.get(f.functionId)!.push(data);
         // Read back from the applied resource's output, so an endpoint exists only once its unit does.
         for (const { p, svc } of services) byPort[p.port] = { expr: `http://${Fn.lookupNested(data.output, ['services', svc, 'name'])}.${namespace}:${p.port}`, literal: `http://${svc}.${namespace}:${p.port}` };
       } else {
+        out.addresses[f.functionId].push(`kubernetes_deployment_v1.deployment-${deployment}`);
         made.get(f.functionId)!.push(new DeploymentV1(stack, `deployment-${deployment}`, {
           dependsOn: after,
           metadata: { name: deployment, namespace: nsRef, labels: { ...labels, ...opLabel } },

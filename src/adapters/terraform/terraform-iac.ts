@@ -20,7 +20,7 @@ const workspaceOf = (nsInstanceId: string, vimId: string) => `ns-${nsInstanceId}
 /**
  * The IacPort on a real Terraform: the stack synthesized for the target, applied by the runner with the
  * cluster's credentials in the provider's environment, its outputs read back as endpoint addresses.
- * Applying the same stack again changes nothing; removing destroys what the state holds (the stack's
+ * Applying the same stack again changes nothing; a heal replaces the healed functions' units; removing destroys what the state holds (the stack's
  * configuration is not needed for that, only the provider) and then removes the state.
  */
 export class TerraformIac implements IacPort {
@@ -29,7 +29,8 @@ export class TerraformIac implements IacPort {
   async ensureStack(owner: ResourceOwner, spec: StackSpec): Promise<Record<string, string>> {
     const s = synthesizeStack({ nsInstanceId: owner.nsInstanceId, nsLcmOpOccId: owner.nsLcmOpOccId, vimId: spec.vimId, target: this.d.target, functions: spec.functions });
     const env = this.d.target === 'kubernetes' ? await this.d.clusterEnv(spec.vimId) : {};
-    const applied = await this.d.runner.apply({ workspace: workspaceOf(owner.nsInstanceId, spec.vimId), json: s.json, env });
+    const replace = (spec.replace ?? []).flatMap((fn) => s.addresses[fn] ?? []);
+    const applied = await this.d.runner.apply({ workspace: workspaceOf(owner.nsInstanceId, spec.vimId), json: s.json, env, replace });
     await this.d.record?.(owner, spec.vimId, s.json);
     return stackOutputs(owner, s, applied.outputs);
   }

@@ -7,6 +7,7 @@ import { DatabaseInfraRepository } from '../../persistence/infra.repository';
 import { HttpVimConnectivity } from '../../adapters/openstack/vim-connectivity-check';
 import { INFRA_REPOSITORY, type InfraRepository } from '../../infra/infra-repository.port';
 import { RegisterVim } from '../../infra/register-vim.use-case';
+import { clusterPreflight } from '../nslcm/iac.providers';
 import { VIM_CONNECTIVITY, type VimConnectivity } from '../../infra/vim-connectivity.port';
 import type { SecretBox } from '../../shared/secret-box';
 import { CreateSiteDto, CreateSwitchHostDto, CreateVimDto, CreateWanLinkDto } from './infra.dto';
@@ -29,7 +30,7 @@ import { SITE_ATTRIBUTES, SWITCH_ATTRIBUTES, VIM_ATTRIBUTES, WAN_LINK_ATTRIBUTES
       provide: INFRA_HTTP,
       inject: [INFRA_REPOSITORY, VIM_CONNECTIVITY, SECRET_BOX, APP_CONFIG, APP_KEYS],
       useFactory: (repo: InfraRepository, connectivity: VimConnectivity, box: SecretBox, config: AppConfig, keys: AppKeys) =>
-        new InfraHttp({ repo, registerVim: new RegisterVim({ repo, connectivity, box }), box, config, keys }),
+        new InfraHttp({ repo, registerVim: new RegisterVim({ repo, connectivity, box, preflight: clusterPreflight(config, repo) }), box, config, keys }),
     },
   ],
   exports: [INFRA_REPOSITORY],

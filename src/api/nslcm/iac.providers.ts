@@ -3,11 +3,27 @@ import { EmulatedClusterIac } from '../../adapters/terraform/emulated-cluster-ia
 import { TerraformIac } from '../../adapters/terraform/terraform-iac';
 import { TerraformRunner, terraformPgConnStr } from '../../adapters/terraform/terraform-runner';
 import type { InfraRepository } from '../../infra/infra-repository.port';
-import { kubernetesClusterEnv, onEmulatedSite } from '../../infra/kubernetes-cluster-env';
+import { emulatedSite, iacFor, kubernetesClusterEnv, onEmulatedSite } from '../../infra/kubernetes-cluster-env';
+import type { ClusterPreflight } from '../../infra/cluster-preflight.port';
+import { TerraformPreflight } from '../../adapters/terraform/terraform-preflight';
 import type { IacPort, StackSpec } from '../../lifecycle/ports/iac.port';
 import type { ResourceOwner } from '../../lifecycle/ports/vim.port';
 import { NfvoError } from '../../shared/nfvo-error';
 import type { SecretBox } from '../../shared/secret-box';
+
+export const NEEDS_POSTGRES = 'Deploying to a real Kubernetes cluster needs Terraform, whose state this NFVO keeps in PostgreSQL: run it with DATABASE_URL (or NFVO_IAC=emulated for an emulated cluster).';
+
+/** Registering a Kubernetes VIM that will take Terraform: the binary, its provider (and PostgreSQL for its state) must be there. */
+export function clusterPreflight(config: AppConfig, repo: InfraRepository): ClusterPreflight {
+  const terraform = new TerraformPreflight({ bin: config.terraformBin, cliConfigFile: config.terraformCliConfig, timeoutMs: 120_000, provider: config.terraformTarget === 'kubernetes' });
+  return {
+    check: async (vim) => {
+      if (iacFor(config.iac, config.iac === 'auto' && (await emulatedSite(repo, vim.siteId))) === 'emulated') return undefined;
+      if (!config.databaseUrl) return NEEDS_POSTGRES;
+      return terraform.check();
+    },
+  };
+}
 
 /**
  * Which IacPort deploys a cluster's stack (NFVO_IAC): `emulated` always the emulation, `terraform` always
@@ -27,8 +43,8 @@ export function iacPort(config: AppConfig, d: { repo: InfraRepository; box: Secr
     })
     : undefined;
   const pick = async (vimId: string): Promise<IacPort> => {
-    if (config.iac === 'emulated' || (config.iac === 'auto' && (await onEmulatedSite(d.repo, vimId)))) return emulated;
-    if (!terraform) throw new NfvoError('UNPROCESSABLE', 'Deploying to a real Kubernetes cluster needs Terraform, whose state this NFVO keeps in PostgreSQL: run it with DATABASE_URL.');
+    if (iacFor(config.iac, config.iac === 'auto' && (await onEmulatedSite(d.repo, vimId))) === 'emulated') return emulated;
+    if (!terraform) throw new NfvoError('UNPROCESSABLE', NEEDS_POSTGRES);
     return terraform;
   };
   return {

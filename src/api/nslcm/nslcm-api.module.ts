@@ -18,8 +18,11 @@ import { checkMachine } from '../../shared/fsm';
 import type { UnitOfWork } from '../../shared/unit-of-work';
 import { OpenStackVim } from '../../adapters/openstack/openstack-vim';
 import { iacPort } from './iac.providers';
-import { NS_INSTANCE_STACKS, NsInstanceStacksController } from './ns-instance-stacks.controller';
-import { NsInstanceStacks } from '../../lifecycle/ns-instances/ns-instance-stacks.use-case';
+import { NsInstanceStacksController } from './ns-instance-stacks.controller';
+import { NS_STACKS, NsInstanceStacks } from '../../lifecycle/ns-instances/ns-instance-stacks.use-case';
+import { DRIFT_REPORTS, type DriftReports } from '../../lifecycle/ports/drift-reports.port';
+import { DatabaseDriftReports } from '../../persistence/drift-report.store';
+import { DriftWorker } from '../../lifecycle/drift.worker';
 import { EmulatedSwitch } from '../../adapters/emulated/switch/emulated-switch';
 import { INFRA_REPOSITORY, type InfraRepository } from '../../infra/infra-repository.port';
 import { VimPortRegistry } from '../../infra/vim-port-registry';
@@ -67,12 +70,14 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
           settings: { leaseMs: config.lcmLeaseSeconds * 1000, concurrency: config.lcmStepConcurrency, attempts: config.lcmStepAttempts, backoffMs: 500 },
         }),
     },
+    { provide: DRIFT_REPORTS, inject: [Database], useFactory: (db: Database) => new DatabaseDriftReports(db) },
     {
-      provide: NS_INSTANCE_STACKS,
-      inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, IAC_PORT],
-      useFactory: (repo: NsLcmRepository, runs: LcmRunStore, iac: IacPort) => new NsInstanceStacks({ repo, runs, iac }),
+      provide: NS_STACKS,
+      inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, IAC_PORT, DRIFT_REPORTS],
+      useFactory: (repo: NsLcmRepository, runs: LcmRunStore, iac: IacPort, reports: DriftReports) => new NsInstanceStacks({ repo, runs, iac, reports }),
     },
     LcmWorker,
+    DriftWorker,
     {
       provide: NSLCM_HTTP,
       inject: [NS_LCM_REPOSITORY, NSD_USAGE, EVENT_LOG, UNIT_OF_WORK, JOB_QUEUE, APP_CONFIG, APP_KEYS, LCM_RUN_STORE],

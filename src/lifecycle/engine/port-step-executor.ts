@@ -34,7 +34,7 @@ export class PortStepExecutor implements StepExecutor {
         const s = await (await this.vim(step)).ensureServer(o, { name: str(p.name), flavorId: str(p.flavorId), imageId: str(p.imageId), portIds: (p.portIds as string[]) ?? [], userData: p.userData as string | undefined, serverGroupId: p.serverGroupId as string | undefined, metadata: metadataOf(p.metadata) });
         return { serverId: s.id, status: s.status, addresses: s.addresses };
       }
-      case 'stack': return this.d.iac.ensureStack(o, { name: str(p.name), functions: p.functions as StackSpec['functions'], vimId: step.vimId! });
+      case 'stack': return this.d.iac.ensureStack(o, { name: str(p.name), functions: p.functions as StackSpec['functions'], vimId: step.vimId!, ...(Array.isArray(p.replace) ? { replace: p.replace as string[] } : {}) });
       case 'wan-tunnel': return this.d.switches.ensureTunnel(o, p as unknown as TunnelSpec);
       case 'chain': return this.d.switches.ensureChain(o, p as unknown as ChainSpec);
     }

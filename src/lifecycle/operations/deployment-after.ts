@@ -7,10 +7,12 @@ const MAY_EXIST = new Set(['DONE', 'FAILED', 'RUNNING', 'ROLLING_BACK', 'KEPT'])
 
 export const outputsOf = (records: Map<string, StepRecord>) => Object.fromEntries([...records.values()].filter((r) => r.output).map((r) => [r.stepId, r.output!]));
 
-/** A deployment's plan: the steps without what only a running operation needs (removal and restore marks). */
+/** A deployment's plan: the steps without what only a running operation needs (removal, restore and replace marks). */
 function deploymentPlan(base: Plan | undefined, steps: Plan['steps'], shape: Plan | undefined): Plan {
   const { mode: _m, ...rest } = { ...base, ...(shape ? { functions: shape.functions ?? base?.functions, hostAntiAffinity: shape.hostAntiAffinity ?? base?.hostAntiAffinity, vnffgs: shape.vnffgs ?? base?.vnffgs } : {}) };
-  return { ...rest, steps: steps.map(({ remove: _x, restore: _y, ...s }) => s) };
+  // A heal's `replace` asks for new units once; the deployment keeps the stack as it is to be ensured.
+  const plain = (s: Plan['steps'][number]) => (s.kind === 'stack' && 'replace' in s.params ? { ...s, params: Object.fromEntries(Object.entries(s.params).filter(([k]) => k !== 'replace')) } : s);
+  return { ...rest, steps: steps.map(({ remove: _x, restore: _y, ...s }) => plain(s)) };
 }
 
 /** The deployment without the given steps (and nothing depending on them). */

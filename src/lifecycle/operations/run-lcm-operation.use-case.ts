@@ -14,7 +14,7 @@ import type { SwitchPort } from '../ports/switch.port';
 import type { VimPorts } from '../ports/vim-ports.port';
 import type { FinishLcmOperation } from './finish-lcm-operation';
 import type { RunLcmOperationJob } from './lcm-queue';
-import { healSeed } from './heal-seed';
+import { healPlan, healSeed } from './heal-seed';
 import { planScale } from './plan-scale';
 import { planInstantiation } from './plan-instantiation';
 import { planUpdate } from './update/plan-update';
@@ -121,7 +121,7 @@ export class RunLcmOperation {
     } else if (type === 'HEAL') {
       const deployment = await this.d.runs.deployment(ns.id);
       if (!deployment) throw new NfvoError('UNPROCESSABLE', `NS instance ${ns.id} has no deployment record to heal.`);
-      plan = deployment.plan;
+      plan = healPlan(deployment, ns, occ.operationParams ?? {});
       seed = healSeed(deployment, ns, occ.operationParams ?? {});
     } else {
       throw new NfvoError('UNPROCESSABLE', `${type} operations are not supported yet.`);

@@ -19,6 +19,8 @@ export interface StackSpec {
   name: string;
   vimId: string;
   functions: StackFunctionSpec[];
+  /** Heal: functions whose units are to be created anew, not only ensured. */
+  replace?: string[];
 }
 
 /** What applying the stack again would change: resources changed or deleted behind the NFVO's back. */
