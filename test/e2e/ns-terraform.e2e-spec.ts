@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { COMPLEX_NSD_ID as NSD_ID, type LcmSites, settleOccurrence, startLcmSites } from '../support/lcm-flow';
 import { dropSchemas, testDatabaseUrl, uniqueSchema } from '../support/test-database';
@@ -15,6 +18,13 @@ const describeTf = why ? describe.skip : describe;
 
 describeTf('NS lifecycle with microservices applied by Terraform, state in PostgreSQL', () => {
   const schema = uniqueSchema('e2e');
+  const mirrorDir = mkdtempSync(join(tmpdir(), 'nfvo-mirror-'));
+  /** A CLI configuration whose only provider source is an empty filesystem mirror: nothing can be installed. */
+  const mirrorConfig = () => {
+    const file = join(mirrorDir, 'mirror.tfrc');
+    writeFileSync(file, `provider_installation {\n  filesystem_mirror {\n    path = "${join(mirrorDir, 'empty')}"\n  }\n}\n`);
+    return file;
+  };
   let h: LcmSites;
   const states = async () => {
     const c = new Client({ connectionString: databaseUrl });
@@ -32,6 +42,7 @@ describeTf('NS lifecycle with microservices applied by Terraform, state in Postg
   afterAll(async () => {
     await h?.close();
     await dropSchemas(databaseUrl!, [`${schema}_tfstate`]);
+    rmSync(mirrorDir, { recursive: true, force: true });
   });
 
   it('instantiates, heals, updates and terminates the microservices through Terraform, leaving no state behind', async () => {
@@ -83,5 +94,25 @@ describeTf('NS lifecycle with microservices applied by Terraform, state in Postg
     const term = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/terminate`).set(auth).send({});
     expect((await settleOccurrence(a.http, auth, term.headers.location)).body.operationState).toBe('COMPLETED');
     expect(await states()).toEqual([]);
+  });
+
+  it('ends FAILED_TEMP with Terraform\'s own diagnostic when the provider cannot be installed, and rolls back to nothing', async () => {
+    // This instance's stacks want the real Kubernetes provider, from a mirror that does not have it.
+    const other = await startLcmSites({ DATABASE_URL: databaseUrl!, NFVO_DB_SCHEMA: schema, NFVO_IAC: 'terraform', NFVO_TERRAFORM_TARGET: 'kubernetes', NFVO_TERRAFORM_CLI_CONFIG: mirrorConfig() });
+    try {
+      const { a, auth } = other;
+      const ns = (await a.http.post('/nslcm/v2/ns_instances').set(auth).send({ nsdId: NSD_ID, nsName: 'tf-fail', nsDescription: 'terraform' })).body;
+      const inst = await a.http.post(`/nslcm/v2/ns_instances/${ns.id}/instantiate`).set(auth).send({ nsFlavourId: 'default' });
+      const failed = (await settleOccurrence(a.http, auth, inst.headers.location)).body;
+      expect(failed.operationState).toBe('FAILED_TEMP');
+      expect(failed.error.detail).toMatch(/^Step stack:[0-9a-f-]{36} \(site [0-9a-f-]{36}, VIM [0-9a-f-]{36}\) failed: terraform init: .*hashicorp\/kubernetes/);
+      const rb = await a.http.post(`/nslcm/v2/ns_lcm_op_occs/${failed.id}/rollback`).set(auth);
+      expect(rb.status).toBe(202);
+      expect((await settleOccurrence(a.http, auth, inst.headers.location)).body.operationState).toBe('ROLLED_BACK');
+      for (const site of ['site-a', 'site-b']) expect(other.emu(site).inventory().servers.filter((x) => x.name.includes(ns.id.slice(0, 8)))).toEqual([]);
+      expect((await states()).filter((s) => s.name.startsWith(`ns-${ns.id}`))).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -20,8 +20,7 @@ const workspaceOf = (nsInstanceId: string, vimId: string) => `ns-${nsInstanceId}
 /**
  * The IacPort on a real Terraform: the stack synthesized for the target, applied by the runner with the
  * cluster's credentials in the provider's environment, its outputs read back as endpoint addresses.
- * Applying the same stack again changes nothing; a heal replaces the healed functions' units; removing destroys what the state holds (the stack's
- * configuration is not needed for that, only the provider) and then removes the state.
+ * Applying the same stack again changes nothing; a heal replaces the healed functions' units.
  */
 export class TerraformIac implements IacPort {
   constructor(private readonly d: TerraformIacDeps) {}
@@ -43,9 +42,11 @@ export class TerraformIac implements IacPort {
     return { drifted: plan.changed, resources: plan.resources };
   }
 
+  /**
+   * Destroys with an empty configuration: Terraform installs the providers the state needs and removes
+   * everything in it, and a stack never applied (its first apply failed) destroys nothing and needs none.
+   */
   async removeStack(owner: ResourceOwner, vimId: string): Promise<void> {
-    const kubernetes = this.d.target === 'kubernetes';
-    const json = kubernetes ? { terraform: { required_providers: { kubernetes: { source: 'kubernetes' } } }, provider: { kubernetes: [{}] } } : {};
-    await this.d.runner.destroy({ workspace: workspaceOf(owner.nsInstanceId, vimId), json, env: kubernetes ? await this.d.clusterEnv(vimId) : {} });
+    await this.d.runner.destroy({ workspace: workspaceOf(owner.nsInstanceId, vimId), json: {}, env: this.d.target === 'kubernetes' ? await this.d.clusterEnv(vimId) : {} });
   }
 }
