@@ -25,11 +25,11 @@ const workspaceOf = (nsInstanceId: string, vimId: string) => `ns-${nsInstanceId}
 export class TerraformIac implements IacPort {
   constructor(private readonly d: TerraformIacDeps) {}
 
-  async ensureStack(owner: ResourceOwner, spec: StackSpec): Promise<Record<string, string>> {
+  async ensureStack(owner: ResourceOwner, spec: StackSpec, signal?: AbortSignal): Promise<Record<string, string>> {
     const s = synthesizeStack({ nsInstanceId: owner.nsInstanceId, nsLcmOpOccId: owner.nsLcmOpOccId, vimId: spec.vimId, target: this.d.target, functions: spec.functions });
     const env = this.d.target === 'kubernetes' ? await this.d.clusterEnv(spec.vimId) : {};
     const replace = (spec.replace ?? []).flatMap((fn) => s.addresses[fn] ?? []);
-    const applied = await this.d.runner.apply({ workspace: workspaceOf(owner.nsInstanceId, spec.vimId), json: s.json, env, replace });
+    const applied = await this.d.runner.apply({ workspace: workspaceOf(owner.nsInstanceId, spec.vimId), json: s.json, env, replace, signal });
     await this.d.record?.(owner, spec.vimId, s.json);
     return stackOutputs(owner, s, applied.outputs);
   }
@@ -46,7 +46,7 @@ export class TerraformIac implements IacPort {
    * Destroys with an empty configuration: Terraform installs the providers the state needs and removes
    * everything in it, and a stack never applied (its first apply failed) destroys nothing and needs none.
    */
-  async removeStack(owner: ResourceOwner, vimId: string): Promise<void> {
-    await this.d.runner.destroy({ workspace: workspaceOf(owner.nsInstanceId, vimId), json: {}, env: this.d.target === 'kubernetes' ? await this.d.clusterEnv(vimId) : {} });
+  async removeStack(owner: ResourceOwner, vimId: string, _name: string, signal?: AbortSignal): Promise<void> {
+    await this.d.runner.destroy({ workspace: workspaceOf(owner.nsInstanceId, vimId), json: {}, env: this.d.target === 'kubernetes' ? await this.d.clusterEnv(vimId) : {}, signal });
   }
 }

@@ -49,8 +49,8 @@ export function iacPort(config: AppConfig, d: { repo: InfraRepository; box: Secr
   };
   return {
     emulated,
-    ensureStack: async (owner: ResourceOwner, spec: StackSpec) => (await pick(spec.vimId)).ensureStack(owner, spec),
-    removeStack: async (owner: ResourceOwner, vimId: string, name: string) => (await pick(vimId)).removeStack(owner, vimId, name),
+    ensureStack: async (owner: ResourceOwner, spec: StackSpec, signal?: AbortSignal) => (await pick(spec.vimId)).ensureStack(owner, spec, signal),
+    removeStack: async (owner: ResourceOwner, vimId: string, name: string, signal?: AbortSignal) => (await pick(vimId)).removeStack(owner, vimId, name, signal),
     checkStack: async (owner: ResourceOwner, spec: StackSpec) => (await pick(spec.vimId)).checkStack(owner, spec),
   };
 }

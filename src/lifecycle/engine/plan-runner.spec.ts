@@ -106,6 +106,17 @@ describe('runPlan', () => {
     expect(x.log).toEqual(['do a']);
   });
 
+  it('hands the caller\'s abort signal to every step, so a step running a child process can stop it', async () => {
+    const x = new FakeExecutor();
+    const seen: Array<AbortSignal | undefined> = [];
+    const doIt = x.do.bind(x);
+    x.do = async (st, p, signal) => { seen.push(signal); return doIt(st, p); };
+    const abort = new AbortController();
+    await runPlan(diamond, new MemoryJournal(), x, 'forward', { ...opts(), signal: abort.signal });
+    expect(seen).toHaveLength(4);
+    expect(seen.every((sg) => sg === abort.signal)).toBe(true);
+  });
+
   it('a forceful cancel returns while a step still hangs', async () => {
     let stop: StopRequest = 'none';
     const x = new FakeExecutor(60_000);

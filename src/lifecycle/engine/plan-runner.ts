@@ -4,8 +4,9 @@ import type { StepError, StepJournal, StepRecord } from './step-journal.port';
 
 /** Carries out one step: `do` ensures it and returns its outputs, `undo` removes what it made. Both are idempotent. */
 export interface StepExecutor {
-  do(step: PlanStep, params: Record<string, unknown>): Promise<Record<string, unknown>>;
-  undo(step: PlanStep): Promise<void>;
+  /** `signal` aborts when the run stops forcefully: a step that runs a child process (Terraform) stops it. */
+  do(step: PlanStep, params: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>>;
+  undo(step: PlanStep, signal?: AbortSignal): Promise<void>;
   /** How a failure reads in the journal and whether trying again may help. */
   describe(step: PlanStep, err: unknown): StepError;
 }
@@ -18,6 +19,8 @@ export interface RunOptions {
   attempts: number;
   backoffMs: number;
   stopRequested(): StopRequest;
+  /** Aborted by the caller on a forceful stop; handed to every step. */
+  signal?: AbortSignal;
   now?: () => Date;
 }
 
@@ -62,7 +65,7 @@ export async function runPlan(plan: Plan, journal: StepJournal, exec: StepExecut
       try {
         // A removing step undoes going forward and builds again on rollback; a restoring step ensures its old params on rollback.
         const params = direction === 'forward' ? (s.remove ? undefined : s.params) : s.remove ? s.params : s.restore;
-        const made = params ? { output: await exec.do(params === s.params ? s : { ...s, params }, resolveRefs(params, outputsOf(records)) as Record<string, unknown>) } : (await exec.undo(s), {});
+        const made = params ? { output: await exec.do(params === s.params ? s : { ...s, params }, resolveRefs(params, outputsOf(records)) as Record<string, unknown>, o.signal) } : (await exec.undo(s, o.signal), {});
         await save({ ...rec(s.id), state: direction === 'forward' ? 'DONE' : 'ROLLED_BACK', endedAt: now(), ...made });
         return;
       } catch (err) {

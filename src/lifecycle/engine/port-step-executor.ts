@@ -16,7 +16,7 @@ const metadataOf = (m: unknown) => (m && typeof m === 'object' ? Object.fromEntr
 export class PortStepExecutor implements StepExecutor {
   constructor(private readonly owner: ResourceOwner, private readonly d: { vims: VimPorts; iac: IacPort; switches: SwitchPort }) {}
 
-  async do(step: PlanStep, p: P): Promise<P> {
+  async do(step: PlanStep, p: P, signal?: AbortSignal): Promise<P> {
     const o = this.owner;
     switch (step.kind) {
       case 'network': {
@@ -34,13 +34,13 @@ export class PortStepExecutor implements StepExecutor {
         const s = await (await this.vim(step)).ensureServer(o, { name: str(p.name), flavorId: str(p.flavorId), imageId: str(p.imageId), portIds: (p.portIds as string[]) ?? [], userData: p.userData as string | undefined, serverGroupId: p.serverGroupId as string | undefined, metadata: metadataOf(p.metadata) });
         return { serverId: s.id, status: s.status, addresses: s.addresses };
       }
-      case 'stack': return this.d.iac.ensureStack(o, { name: str(p.name), functions: p.functions as StackSpec['functions'], vimId: step.vimId!, ...(Array.isArray(p.replace) ? { replace: p.replace as string[] } : {}) });
+      case 'stack': return this.d.iac.ensureStack(o, { name: str(p.name), functions: p.functions as StackSpec['functions'], vimId: step.vimId!, ...(Array.isArray(p.replace) ? { replace: p.replace as string[] } : {}) }, signal);
       case 'wan-tunnel': return this.d.switches.ensureTunnel(o, p as unknown as TunnelSpec);
       case 'chain': return this.d.switches.ensureChain(o, p as unknown as ChainSpec);
     }
   }
 
-  async undo(step: PlanStep): Promise<void> {
+  async undo(step: PlanStep, signal?: AbortSignal): Promise<void> {
     const o = this.owner;
     const name = str(step.params.name);
     switch (step.kind) {
@@ -50,7 +50,7 @@ export class PortStepExecutor implements StepExecutor {
       case 'server-group': return (await this.vim(step)).removeServerGroup(o, name);
       // Images and flavors are shared by every NS on the VIM: they stay.
       case 'image': case 'flavor': return;
-      case 'stack': return this.d.iac.removeStack(o, step.vimId!, name);
+      case 'stack': return this.d.iac.removeStack(o, step.vimId!, name, signal);
       case 'wan-tunnel': return this.d.switches.removeTunnel(o, name);
       case 'chain': return this.d.switches.removeChain(o, name);
     }

@@ -41,11 +41,15 @@ export class RunLcmOperation {
     const { occ } = leased;
     let stop: StopRequest = occ.isCancelPending ? (occ.cancelMode === 'FORCEFUL' ? 'forceful' : 'graceful') : 'none';
     let lost = false;
+    // A forceful stop (a FORCEFUL cancel, or the lease lost) also stops what steps run, such as a terraform child.
+    const abort = new AbortController();
+    if (stop === 'forceful') abort.abort();
+    const forceful = () => { stop = 'forceful'; abort.abort(); };
     const heartbeat = setInterval(() => {
       this.d.runs.renew(occ.id, owner, this.d.settings.leaseMs).then(
-        (r) => { if (!r) { lost = true; stop = 'forceful'; } else if (r.cancelMode) stop = r.cancelMode === 'FORCEFUL' ? 'forceful' : 'graceful'; },
+        (r) => { if (!r) { lost = true; forceful(); } else if (r.cancelMode === 'FORCEFUL') forceful(); else if (r.cancelMode) stop = 'graceful'; },
         // Not knowing whether the lease still holds is treated as having lost it.
-        () => { lost = true; stop = 'forceful'; },
+        () => { lost = true; forceful(); },
       );
     }, Math.max(50, this.d.settings.leaseMs / 3));
     heartbeat.unref();
@@ -72,7 +76,7 @@ export class RunLcmOperation {
       if (occ.operationState === 'ROLLING_BACK' && plan.mode !== 'undo') await this.keepWhatExisted(occ.nsInstanceId, plan, journal);
       const executor = new PortStepExecutor({ nsInstanceId: occ.nsInstanceId, nsLcmOpOccId: occ.id }, this.d);
       const s = this.d.settings;
-      const result = await runPlan(plan, journal, executor, direction, { concurrency: s.concurrency, attempts: s.attempts, backoffMs: s.backoffMs, stopRequested: () => stop });
+      const result = await runPlan(plan, journal, executor, direction, { concurrency: s.concurrency, attempts: s.attempts, backoffMs: s.backoffMs, stopRequested: () => stop, signal: abort.signal });
       // A forceful stop does not wait for calls in flight, but the operation only ends (and may be rolled
       // back) once they have: otherwise an undo could run before the create it should undo.
       if (result.outcome === 'cancelled' && result.inFlight) await Promise.race([result.inFlight, sleep(s.leaseMs * 2)]);

@@ -29,11 +29,12 @@ export interface StackDrift {
   resources: Array<{ address: string; action: string }>;
 }
 
+/** `signal` aborts on a forceful stop of the operation: a running apply or destroy is stopped. */
 export interface IacPort {
   /** Applies the stack (idempotent) and returns each endpoint's address, keyed `endpoint:<functionId>.<endpointId>`. */
-  ensureStack(owner: ResourceOwner, spec: StackSpec): Promise<Record<string, string>>;
+  ensureStack(owner: ResourceOwner, spec: StackSpec, signal?: AbortSignal): Promise<Record<string, string>>;
   /** Removes everything the stack deployed, and its state; a stack that is already gone is fine. */
-  removeStack(owner: ResourceOwner, vimId: string, name: string): Promise<void>;
+  removeStack(owner: ResourceOwner, vimId: string, name: string, signal?: AbortSignal): Promise<void>;
   /** Compares what runs with the stack (`owner`: the operation that applied it last); changes nothing. */
   checkStack(owner: ResourceOwner, spec: StackSpec): Promise<StackDrift>;
 }
