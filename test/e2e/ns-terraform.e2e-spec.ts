@@ -66,6 +66,8 @@ describeTf('NS lifecycle with microservices applied by Terraform, state in Postg
     const view = (await a.http.get(`/nslcm/v2/ns_instances/${ns.id}?all_fields`).set(auth)).body;
     const frontend = view.vnfInstance.find((v: { vnfInstanceName: string }) => v.vnfInstanceName === 'frontend');
     expect(frontend.instantiatedVnfInfo.vnfcResourceInfo[0].computeResource.resourceId).toBe(`nfvo-${ns.id}/frontend-web`);
+    // The endpoint address Terraform reported as the stack's output.
+    expect(frontend.metadata.endpoints).toEqual({ http: `http://frontend-http.nfvo-${ns.id}:80` });
 
     // What was applied, for audit, and a real `terraform plan` that finds nothing to change.
     const audit = (await a.http.get(`/nfvo/v1/ns_instances/${ns.id}/iac`).set(auth)).body;

@@ -19,7 +19,7 @@ class FakeExecutor implements StepExecutor {
   maxInFlight = 0;
   readonly faults = new Map<string, { times: number; retryable: boolean }>();
   constructor(private readonly delayMs = 5) {}
-  async do(step: PlanStep, params: Record<string, unknown>) {
+  async do(step: PlanStep, params: Record<string, unknown>, _signal?: AbortSignal) {
     this.inFlight++; this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     await new Promise((r) => setTimeout(r, this.delayMs));
     this.inFlight--;

@@ -35,7 +35,7 @@ export function instantiatedView(ns: NsInstance, d: Deployment, flavourId: strin
             computeResource: { vimConnectionId: s.vimId, resourceId: String(out(s.id)[`unit:${fn}.${u.id}`] ?? `${s.params.name}/${fn}.${u.id}`), vimLevelResourceType: 'OSContainer' as const },
           })))),
       },
-      metadata: { siteId: steps[0]?.siteId ?? '' },
+      metadata: { siteId: steps[0]?.siteId ?? '', ...endpointsOf(d, steps, fn) },
     };
   });
   const links = new Map<string, Array<{ vimId?: string; resourceId: string; vimLevelResourceType: string }>>();
@@ -55,6 +55,13 @@ export function instantiatedView(ns: NsInstance, d: Deployment, flavourId: strin
     virtualLinkInfo: [...links].map(([id, resourceHandle]) => ({ id, nsVirtualLinkDescId: id, nsVirtualLinkProfileId: id, resourceHandle })),
     vnffgInfo: [...new Set(chains.map(graphOf))].map((g) => ({ id: g, vnffgdId: g, vnfInstanceId: membersOf(d, g, ns.id), nfpInfo: chains.filter((c) => graphOf(c) === g).map((c) => nfpInfoOf(ns, c)) })),
   };
+}
+
+/** A microservice's endpoint addresses, as its stack's outputs reported them (`endpoints: { <cp>: <address> }`). */
+function endpointsOf(d: Deployment, steps: PlanStep[], fn: string): { endpoints?: Record<string, string> } {
+  const prefix = `endpoint:${fn}.`;
+  const found = steps.filter((s) => s.kind === 'stack').flatMap((s) => Object.entries(d.outputs[s.id] ?? {}).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), String(v)]));
+  return found.length ? { endpoints: Object.fromEntries(found) } : {};
 }
 
 export function notInstantiatedView(ns: NsInstance): NsInstance {
