@@ -60,6 +60,30 @@ describe(`JobEngine on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
     }
   });
 
+  it('runs a queue with one poller: at most `concurrency` jobs at once, every job once, a throwing one retried', async () => {
+    await jobs.ensureQueue('pool');
+    await t.db.transaction(async (tx) => {
+      for (let i = 0; i < 7; i++) await jobs.send(handleOf(tx), 'pool', { i }, { retryLimit: 1, retryDelay: 0 });
+    });
+    let inFlight = 0;
+    let most = 0;
+    const done: number[] = [];
+    const attempts = new Map<number, number>();
+    await jobs.workPool<{ i: number }>('pool', async ({ i }) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 100));
+      inFlight--;
+      attempts.set(i, (attempts.get(i) ?? 0) + 1);
+      if (i === 3 && attempts.get(i) === 1) throw new Error('first attempt of 3 fails');
+      done.push(i);
+    }, 3);
+    await waitFor(() => done.length === 7, 20_000);
+    expect(done.sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(most).toBe(3);
+    expect(attempts.get(3)).toBe(2);
+  });
+
   it('is reachable for readiness checks', async () => {
     await expect(jobs.ping()).resolves.toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { Database } from '../persistence/database';
 import { managerOf } from '../persistence/transactions';
+import { JobPool } from './job-pool';
 import { QUEUES } from './queues';
 import type { TxHandle } from '../shared/unit-of-work';
 
@@ -9,7 +10,8 @@ export interface JobEngineOptions {
   pollSeconds: number;
 }
 
-export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+export type { JobHandler } from './job-pool';
+import type { JobHandler } from './job-pool';
 
 export interface SendOptions {
   retryLimit?: number;
@@ -26,8 +28,9 @@ export interface SendOptions {
  */
 export class JobEngine {
   private readonly queues = new Set<string>();
+  private readonly pools: Array<JobPool<unknown>> = [];
 
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(private readonly boss: PgBoss, private readonly pollMs: number) {}
 
   static async start(db: Database, databaseUrl: string | undefined, o: JobEngineOptions): Promise<JobEngine> {
     const common = { schema: o.schema, pollingIntervalSeconds: o.pollSeconds, supervise: true, schedule: false };
@@ -37,7 +40,7 @@ export class JobEngine {
       : new PgBoss({ ...common, connectionString: databaseUrl, max: 4 });
     boss.on('error', () => undefined); // surfaced through /ready and job failures, not as crashes
     await boss.start();
-    const engine = new JobEngine(boss);
+    const engine = new JobEngine(boss, o.pollSeconds * 1000);
     for (const q of QUEUES) await engine.ensureQueue(q.name, q.policy);
     return engine;
   }
@@ -76,6 +79,14 @@ export class JobEngine {
     return workerId;
   }
 
+  /** Runs up to `concurrency` jobs of the queue at once behind one poller (see JobPool), instead of `concurrency` workers. */
+  async workPool<T>(name: string, handler: JobHandler<T>, concurrency: number): Promise<void> {
+    await this.ensureQueue(name);
+    const pool = new JobPool<T>({ boss: this.boss, name, handler, concurrency, intervalMs: this.pollMs, onError: (e) => this.boss.emit('error', e) });
+    this.pools.push(pool as JobPool<unknown>);
+    pool.start();
+  }
+
   getJob(name: string, id: string) {
     return this.boss.getJobById(name, id);
   }
@@ -85,6 +96,7 @@ export class JobEngine {
   }
 
   async stop(graceMs: number): Promise<void> {
+    await Promise.all(this.pools.map((p) => p.stop(Math.max(graceMs, 1000))));
     await this.boss.stop({ graceful: true, wait: true, timeout: Math.max(graceMs, 1000), close: true });
   }
 }

@@ -10,7 +10,7 @@ import { LCM_RUN_STORE, type LcmRunStore } from './ports/lcm-run-store.port';
 
 export const RUN_LCM_OPERATION = Symbol('RUN_LCM_OPERATION');
 
-/** Operations run at once per replica; each runs its own steps in parallel too. */
+/** Operations run at once per replica (behind one poller); each runs its own steps in parallel too. */
 const WORKERS = 16;
 
 /**
@@ -31,7 +31,7 @@ export class LcmWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (let i = 0; i < WORKERS; i++) await this.jobs.work<RunLcmOperationJob>(RUN_LCM_OPERATION_QUEUE, (job) => this.run.execute(job));
+    await this.jobs.workPool<RunLcmOperationJob>(RUN_LCM_OPERATION_QUEUE, (job) => this.run.execute(job), WORKERS);
     const leaseMs = this.config.lcmLeaseSeconds * 1000;
     this.timer = setInterval(() => void this.sweep(leaseMs).catch(() => undefined), Math.max(500, leaseMs / 2));
     this.timer.unref();

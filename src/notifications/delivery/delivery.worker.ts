@@ -24,7 +24,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (let i = 0; i < this.policy.concurrency; i++) await this.jobs.work<unknown>(DELIVER_NOTIFICATIONS_QUEUE, (job) => this.run(job));
+    await this.jobs.workPool<unknown>(DELIVER_NOTIFICATIONS_QUEUE, (job) => this.run(job), this.policy.concurrency);
     this.sweeper.start((e) => this.log.warn(`notification sweep failed: ${(e as Error).message}`));
   }
 
