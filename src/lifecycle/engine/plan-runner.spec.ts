@@ -117,6 +117,14 @@ describe('runPlan', () => {
     expect(seen.every((sg) => sg === abort.signal)).toBe(true);
   });
 
+  it('a journal that cannot be written fails the run with that reason instead of an unhandled rejection', async () => {
+    const j = new MemoryJournal();
+    let writes = 0;
+    j.write = async () => { if (++writes > 1) throw new Error('connection terminated'); };
+    const r = await runPlan(diamond, j, new FakeExecutor(), 'forward', opts());
+    expect(r).toMatchObject({ outcome: 'failed', step: { id: 'a' }, error: { title: 'Journal write failed', detail: 'The journal of step a could not be written: connection terminated', retryable: false } });
+  });
+
   it('a forceful cancel returns while a step still hangs', async () => {
     let stop: StopRequest = 'none';
     const x = new FakeExecutor(60_000);

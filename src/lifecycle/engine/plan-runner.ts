@@ -89,7 +89,10 @@ export async function runPlan(plan: Plan, journal: StepJournal, exec: StepExecut
       for (const s of plan.steps) {
         if (running.size >= o.concurrency) break;
         if (running.has(s.id) || !pending(s) || !ready(s)) continue;
-        running.set(s.id, attempt(s).finally(() => { running.delete(s.id); wake(); }));
+        // A journal that cannot be written (the database went away) fails the run instead of escaping as
+        // an unhandled rejection; the step stays as last journaled and is run again on resume.
+        const journalFailed = (e: unknown) => { failure ??= { step: s, error: { title: 'Journal write failed', detail: `The journal of step ${s.id} could not be written: ${(e as Error)?.message ?? String(e)}`, retryable: false } }; };
+        running.set(s.id, attempt(s).catch(journalFailed).finally(() => { running.delete(s.id); wake(); }));
       }
     }
     if (!running.size) break;
