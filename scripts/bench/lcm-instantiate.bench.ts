@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { EmulatedClusterIac } from '../../src/adapters/terraform/emulated-cluster-iac';
 import { OpenStackEmulator } from '../../src/adapters/emulated/openstack/openstack-emulator';
-import { EmulatedSwitch } from '../../src/adapters/emulated/switch/emulated-switch';
+import { EmulatedSiteSwitches } from '../../src/adapters/emulated/switch/emulated-site-switches';
+import { ChainProgrammer } from '../../src/lifecycle/chains/chain-programmer';
 import { OpenStackVim } from '../../src/adapters/openstack/openstack-vim';
 import { runPlan } from '../../src/lifecycle/engine/plan-runner';
 import { PortStepExecutor } from '../../src/lifecycle/engine/port-step-executor';
@@ -60,7 +61,7 @@ async function run(ctx: BenchContext): Promise<void> {
   const occId = randomUUID();
   await db.dataSource.query(`INSERT INTO ns_lcm_op_occ (id, doc) VALUES ($1, $2::jsonb)`, [occId, JSON.stringify({ id: occId, nsInstanceId, operationState: 'PROCESSING' })]);
   const runs = new DatabaseLcmRunStore(db);
-  const exec = new PortStepExecutor({ nsInstanceId, nsLcmOpOccId: occId }, { vims, iac: new EmulatedClusterIac(), switches: new EmulatedSwitch() });
+  const exec = new PortStepExecutor({ nsInstanceId, nsLcmOpOccId: occId }, { vims, iac: new EmulatedClusterIac(), switches: new ChainProgrammer(new EmulatedSiteSwitches([{ type: 'vxlan', siteA: 'site-a', siteB: 'site-b', endpointA: '192.0.2.1', endpointB: '192.0.2.2' }])) });
   ctx.print(`${label(NAME, 'setup')}${input.functions.length} functions (20 VNFs, 10 microservices), ${plan.steps.length} steps, ${LATENCY_MS} ms on every emulated OpenStack call, journal in PostgreSQL`);
 
   const started = performance.now();

@@ -48,4 +48,6 @@ export interface SwitchHost {
   /** Pinned SSH host key: OpenSSH fingerprint `SHA256:…`; a mismatch is refused, never trusted on first use. */
   hostKeyFingerprint: string;
   bridge: string;
+  /** The switch port towards the site's Kubernetes nodes and their MAC: where a path's hop into a microservice goes. */
+  clusterPort?: { name: string; mac: string };
 }

@@ -1,8 +1,10 @@
 import type request from 'supertest';
 import type { OpenStackEmulator } from '../../src/adapters/emulated/openstack/openstack-emulator';
-import type { EmulatedSwitch } from '../../src/adapters/emulated/switch/emulated-switch';
+import type { EmulatedSiteSwitch } from '../../src/adapters/emulated/switch/emulated-switch';
+import { SITE_SWITCHES } from '../../src/api/nslcm/switch.providers';
+import type { RegistrySiteSwitches } from '../../src/infra/registry-site-switches';
 import { type EmulatedSitesHandle, startEmulatedSites } from '../../src/emulated-sites';
-import { SWITCH_PORT } from '../../src/lifecycle/ports/switch.port';
+import { type SwitchState, switchState } from './emulated-switch-state';
 import { TestSubscriber } from './subscriber';
 import { startTestApp, type TestApp } from './test-app';
 import { complexServiceFiles, sonPackage } from './example-packages';
@@ -45,7 +47,8 @@ export interface LcmSites {
   sites: EmulatedSitesHandle;
   sub: TestSubscriber;
   emu(site: string): OpenStackEmulator;
-  switches(): EmulatedSwitch;
+  /** The emulated sites' switches now. */
+  switches(): SwitchState;
   close(): Promise<void>;
 }
 
@@ -60,7 +63,7 @@ export async function startLcmSites(env: Record<string, string> = {}): Promise<L
   return {
     a, auth, sites, sub,
     emu: (site) => sites.clouds.emulator(site)!,
-    switches: () => a.app.get<EmulatedSwitch>(SWITCH_PORT, { strict: false }),
+    switches: () => switchState(a.app.get<RegistrySiteSwitches>(SITE_SWITCHES, { strict: false }).emulatedSwitches() as EmulatedSiteSwitch[]),
     close: async () => { await a.close(); await sites.close(); await sub.close(); },
   };
 }

@@ -59,6 +59,11 @@ export class CreateWanLinkDto {
   @ApiProperty({ type: TunnelDto }) @ValidateNested() @Type(() => TunnelDto) tunnel: TunnelDto;
 }
 
+export class ClusterPortDto {
+  @ApiProperty({ description: 'Switch port towards the site\'s Kubernetes nodes', example: 'k8s0' }) @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/) name: string;
+  @ApiProperty({ description: 'MAC address the nodes answer on behind that port' }) @Matches(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/) mac: string;
+}
+
 export class CreateSwitchHostDto {
   @ApiProperty() @IsUUID() siteId: string;
   @ApiProperty({ description: 'SSH host (name or address)' }) @Matches(/^[A-Za-z0-9.:-]{1,253}$/) host: string;
@@ -66,5 +71,6 @@ export class CreateSwitchHostDto {
   @ApiProperty() @Matches(/^[a-z_][a-z0-9_-]{0,31}$/) username: string;
   @ApiProperty({ description: 'Pinned host key, OpenSSH SHA256 fingerprint' }) @Matches(/^SHA256:[A-Za-z0-9+/]{43}$/) hostKeyFingerprint: string;
   @ApiProperty({ example: 'br0' }) @Matches(/^[A-Za-z0-9_-]{1,15}$/) bridge: string;
+  @ApiPropertyOptional({ type: ClusterPortDto, description: 'Where a forwarding path\'s hop into a microservice of this site goes' }) @IsOptional() @ValidateNested() @Type(() => ClusterPortDto) clusterPort?: ClusterPortDto;
   @ApiProperty({ description: 'Write-only: PEM private key for the SSH login' }) @IsString() @MaxLength(16384) privateKey: string;
 }

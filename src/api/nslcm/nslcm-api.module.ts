@@ -1,4 +1,4 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, APP_KEYS } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import type { AppKeys } from '../../config/app-keys';
@@ -23,7 +23,8 @@ import { NS_STACKS, NsInstanceStacks } from '../../lifecycle/ns-instances/ns-ins
 import { DRIFT_REPORTS, type DriftReports } from '../../lifecycle/ports/drift-reports.port';
 import { DatabaseDriftReports } from '../../persistence/drift-report.store';
 import { DriftWorker } from '../../lifecycle/drift.worker';
-import { EmulatedSwitch } from '../../adapters/emulated/switch/emulated-switch';
+import type { SshPool } from '../../adapters/ovs/ssh-pool';
+import { SITE_SWITCHES, SSH_POOL, switchProviders } from './switch.providers';
 import { INFRA_REPOSITORY, type InfraRepository } from '../../infra/infra-repository.port';
 import { VimPortRegistry } from '../../infra/vim-port-registry';
 import { LcmWorker, RUN_LCM_OPERATION } from '../../lifecycle/lcm.worker';
@@ -58,8 +59,7 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
       useFactory: (repo: InfraRepository, box: SecretBox) => new VimPortRegistry({ repo, box, make: (vim, creds) => new OpenStackVim(vim, creds) }),
     },
     { provide: IAC_PORT, inject: [APP_CONFIG, INFRA_REPOSITORY, SECRET_BOX], useFactory: (config: AppConfig, repo: InfraRepository, box: SecretBox) => iacPort(config, { repo, box }) },
-    // Emulation until the Open vSwitch adapter exists.
-    { provide: SWITCH_PORT, useFactory: () => new EmulatedSwitch() },
+    ...switchProviders,
     {
       provide: RUN_LCM_OPERATION,
       inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, EVENT_LOG, UNIT_OF_WORK, DESCRIPTOR_STORE, INFRA_REPOSITORY, VIM_PORTS, IAC_PORT, SWITCH_PORT, APP_CONFIG],
@@ -94,12 +94,19 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
         }),
     },
   ],
-  exports: [NS_LCM_REPOSITORY, IAC_PORT, SWITCH_PORT],
+  exports: [NS_LCM_REPOSITORY, IAC_PORT, SWITCH_PORT, SITE_SWITCHES],
 })
-export class NslcmApiModule implements OnModuleInit {
+export class NslcmApiModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(SSH_POOL) private readonly ssh: SshPool) {}
+
   /** The state machines are checked once at start: a broken table stops the service before it serves. */
   onModuleInit(): void {
     const problems = [...checkMachine(NS_STATE), ...checkMachine(OP_STATE)];
     if (problems.length) throw new Error(`NS lifecycle state machines are inconsistent:\n${problems.join('\n')}`);
+  }
+
+  /** The switch hosts' SSH connections close with the service. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.ssh.close();
   }
 }

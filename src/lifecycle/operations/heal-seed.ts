@@ -14,7 +14,9 @@ import { vnfFunctions } from './vnf-functions';
 export function healSeed(d: Deployment, ns: NsInstance, params: Record<string, unknown>): StepRecord[] {
   const affected = healedFunctions(d, ns, params);
   return d.plan.steps.map((s) => {
-    const heal = affected ? functionsOf(s).some((fn) => affected.has(fn)) : true;
+    // A chain through a healed function is ensured again too: a rebuilt server has new ports (new MACs).
+    const through = s.kind === 'chain' ? ((s.params.members as string[] | undefined) ?? []) : [];
+    const heal = affected ? [...functionsOf(s), ...through].some((fn) => affected.has(fn)) : true;
     return heal ? { stepId: s.id, state: 'PENDING', attempts: 0 } : { stepId: s.id, state: 'KEPT', attempts: 0, output: d.outputs[s.id] };
   });
 }

@@ -167,8 +167,16 @@ class PlanBuilder {
   private addressOf(fn: string, cp: string): { step: string; value: unknown } | undefined {
     const stack = (this.upSteps.get(fn) ?? []).find((id) => this.steps.get(id)?.kind === 'stack');
     if (stack) return { step: stack, value: ref(stack, `endpoint:${fn}.${cp}`) };
-    const port = [...this.steps.values()].find((s) => s.kind === 'port' && s.functionId === fn && this.functionCpOfPort(fn, s) === cp);
-    return port ? { step: port.id, value: ref(port.id, 'ip') } : undefined;
+    const port = this.portBehind(fn, cp);
+    return port ? { step: port, value: ref(port, 'ip') } : undefined;
+  }
+
+  /**
+   * The VM port a path's hop at `fn:cp` steers to: the first copy's (a path goes through one instance of
+   * each function; spreading a path over copies would need a select group per hop).
+   */
+  private portBehind(fn: string, cp: string): string | undefined {
+    return [...this.steps.values()].find((s) => s.kind === 'port' && s.functionId === fn && this.functionCpOfPort(fn, s) === cp)?.id;
   }
 
   /** The function connection point a port's unit cp is wired to, through the function's own virtual links. */
@@ -201,9 +209,11 @@ class PlanBuilder {
         const hops = [...p.hops].sort((a, b) => a.position - b.position).map((h) => {
           const [fn, cp] = h.connectionPointRef.includes(':') ? h.connectionPointRef.split(':') : [undefined, h.connectionPointRef];
           const f = this.input.functions.find((x) => x.ref.id === fn);
-          return { connectionPointRef: h.connectionPointRef, functionId: fn ?? null, cp, siteId: f?.siteId ?? null };
+          const port = fn ? this.portBehind(fn, cp) : undefined;
+          return { connectionPointRef: h.connectionPointRef, functionId: fn ?? null, cp, siteId: f?.siteId ?? null, ...(port ? { port: { portId: ref(port, 'portId'), mac: ref(port, 'mac'), ip: ref(port, 'ip') } } : {}) };
         });
-        this.add({ id: `chain:${g.id}.${p.id}`, kind: 'chain', params: { name: this.name('chain', g.id, p.id), graph: g.id, path: p.id, members: g.constituentFunctions.filter((fn) => this.upSteps.has(fn)), hops, classifier: (override && 'classifier' in override ? override.classifier : p.classifier) ?? null }, dependsOn: [...up, ...tunnels] });
+        const wan = tunnels.map((id) => this.steps.get(id)!.params).map((t) => ({ name: t.name, siteA: t.siteA, siteB: t.siteB }));
+        this.add({ id: `chain:${g.id}.${p.id}`, kind: 'chain', params: { name: this.name('chain', g.id, p.id), graph: g.id, path: p.id, members: g.constituentFunctions.filter((fn) => this.upSteps.has(fn)), hops, tunnels: wan, classifier: (override && 'classifier' in override ? override.classifier : p.classifier) ?? null }, dependsOn: [...up, ...tunnels] });
       }
     }
   }

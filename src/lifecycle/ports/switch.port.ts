@@ -1,19 +1,38 @@
 import type { ResourceOwner } from './vim.port';
 
+/** A WAN tunnel joining one service virtual link's networks at two sites (its plan name is unique per NS instance). */
 export interface TunnelSpec { name: string; link: string; siteA: string; siteB: string }
+
+/**
+ * One hop of a forwarding path: a function's connection point (with the VIM port behind it for a VM
+ * function: its Neutron id, MAC and IP) or, with no function, a service access point.
+ */
+export interface ChainHopSpec {
+  connectionPointRef: string;
+  functionId: string | null;
+  cp: string;
+  siteId: string | null;
+  port?: { portId: string; mac: string; ip: string };
+}
 
 export interface ChainSpec {
   name: string;
-  hops: Array<{ connectionPointRef: string; functionId: string | null; cp: string; siteId: string | null }>;
+  hops: ChainHopSpec[];
   classifier: Record<string, unknown> | null;
+  /** The NS's WAN tunnels the path may cross (by plan name). */
+  tunnels?: Array<{ name: string; siteA: string; siteB: string }>;
 }
 
-/** Open vSwitch on each site's switch host (the chaining issue implements it over SSH). All calls are idempotent. */
+/** Per switch: the chain's flows with their packet counters, as the switch reports them now. */
+export interface ChainObservation { siteId: string; flows: Array<{ flow: string; nPackets: number; nBytes: number }>; error?: string }
+
+/** Open vSwitch on each site's switch host (or the emulation of it). All calls are idempotent. */
 export interface SwitchPort {
   ensureTunnel(owner: ResourceOwner, spec: TunnelSpec): Promise<Record<string, unknown>>;
   removeTunnel(owner: ResourceOwner, name: string): Promise<void>;
   ensureChain(owner: ResourceOwner, spec: ChainSpec): Promise<Record<string, unknown>>;
   removeChain(owner: ResourceOwner, name: string): Promise<void>;
+  observeChain(owner: ResourceOwner, name: string): Promise<ChainObservation[]>;
 }
 
 export const SWITCH_PORT = Symbol('SWITCH_PORT');

@@ -1,29 +1,51 @@
-import type { ChainSpec, SwitchPort, TunnelSpec } from '../../../lifecycle/ports/switch.port';
-import type { ResourceOwner } from '../../../lifecycle/ports/vim.port';
+import { createHash } from 'node:crypto';
+import { type Flow, renderFlow } from '../../../lifecycle/domain/flows/flow.model';
+import type { SiteSwitch, TunnelPortSpec } from '../../../lifecycle/ports/site-switch.port';
 
 /**
- * Emulation of the sites' switches for the embedded default and tests, until the Open vSwitch adapter
- * programs real bridges over SSH: it records the tunnels and chains that would be configured.
+ * EMULATION of one site's Open vSwitch bridge, for the embedded default and for sites without a
+ * registered switch host: it holds the same compiled flow sets and tunnel ports a real switch would be
+ * given (so a packet can be traced through them), counts nothing, and forwards no packet.
  */
-export class EmulatedSwitch implements SwitchPort {
-  readonly tunnels = new Map<string, TunnelSpec & { owner: ResourceOwner }>();
-  readonly chains = new Map<string, ChainSpec & { owner: ResourceOwner }>();
+export class EmulatedSiteSwitch implements SiteSwitch {
+  readonly flows = new Map<string, Flow[]>();
+  readonly tunnels = new Map<string, TunnelPortSpec>();
+  readonly clusterPort: { name: string; mac: string };
+  /** Changes applied, one per replaceFlows/removeFlows call (what a real switch would get as one exec). */
+  changes = 0;
 
-  async ensureTunnel(owner: ResourceOwner, spec: TunnelSpec) {
-    this.tunnels.set(spec.name, { ...structuredClone(spec), owner });
-    return { tunnel: spec.name };
+  constructor(readonly siteId: string) {
+    const h = createHash('sha256').update(siteId).digest('hex');
+    this.clusterPort = { name: 'k8s-nodes', mac: `02:fe:${h.slice(0, 2)}:${h.slice(2, 4)}:${h.slice(4, 6)}:${h.slice(6, 8)}` };
   }
 
-  async removeTunnel(_owner: ResourceOwner, name: string) {
-    this.tunnels.delete(name);
+  async replaceFlows(cookie: string, flows: Flow[]) {
+    this.changes++;
+    if (flows.length) this.flows.set(cookie, structuredClone(flows));
+    else this.flows.delete(cookie);
   }
 
-  async ensureChain(owner: ResourceOwner, spec: ChainSpec) {
-    this.chains.set(spec.name, { ...structuredClone(spec), owner });
-    return { chain: spec.name, hops: spec.hops.length };
+  async removeFlows(cookie: string) {
+    this.changes++;
+    this.flows.delete(cookie);
   }
 
-  async removeChain(_owner: ResourceOwner, name: string) {
-    this.chains.delete(name);
+  async flowStats(cookie: string) {
+    return (this.flows.get(cookie) ?? []).map((f) => ({ flow: renderFlow(f), nPackets: 0, nBytes: 0 }));
+  }
+
+  async ensureTunnel(spec: TunnelPortSpec) {
+    const other = [...this.tunnels.values()].find((t) => t.port !== spec.port && t.remoteIp === spec.remoteIp && t.key === spec.key);
+    if (other) throw Object.assign(new Error(`tunnel key ${spec.key} to ${spec.remoteIp} is already used by port ${other.port} at site ${this.siteId}`), { retryable: false });
+    this.tunnels.set(spec.port, { ...spec });
+  }
+
+  async removeTunnel(port: string) {
+    this.tunnels.delete(port);
+  }
+
+  /** Every flow on this bridge, with the bridge's own default (L2 switching) below the chains'. */
+  flowTable(): Flow[] {
+    return [...[...this.flows.values()].flat(), { cookie: '0x0000000000000000', priority: 0, match: { proto: 'ip' }, actions: [{ normal: true }] }];
   }
 }
