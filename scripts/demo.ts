@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     console.log(`  ${v.vnfInstanceName.padEnd(10)} ${v.vnfdId.padEnd(36)} site ${v.metadata?.siteId} VIM ${v.vimId}: ${res.join('; ')}`);
   }
   console.log(`  links: ${(view.virtualLinkInfo ?? []).map((l: { id: string; resourceHandle: unknown[] }) => `${l.id} (${l.resourceHandle.length} network${l.resourceHandle.length > 1 ? 's' : ''})`).join(', ')}`);
+  await showChains(ns.id);
   if (!process.argv.includes('--terminate')) return void console.log(`left INSTANTIATED; terminate with: POST ${base}/nslcm/v2/ns_instances/${ns.id}/terminate`);
   console.log('terminating');
   const term = await follow((await call('POST', `/nslcm/v2/ns_instances/${ns.id}/terminate`, {})).location);
@@ -96,3 +97,12 @@ main().catch((err) => {
   console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });
+
+/** Each forwarding path's flows per switch, and on emulated switches the path a packet of its class takes (EMULATION: no packet is sent). */
+async function showChains(nsInstanceId: string): Promise<void> {
+  const topo = (await call('GET', `/nfvo/v1/ns_instances/${nsInstanceId}/topology`)).body as { chains: Array<{ vnffgId: string; nfpId: string; switches: Array<{ siteId: string; flows: unknown[] }>; trace?: Array<{ site: string; inPort: string; result: string }> }> };
+  for (const c of topo.chains) {
+    console.log(`  chain ${c.vnffgId}/${c.nfpId}: ${c.switches.map((x) => `${x.flows.length} flows at ${x.siteId}`).join(', ')}`);
+    if (c.trace) console.log(`  a packet of its class, traced through the emulated switches:\n${c.trace.map((t) => `    ${t.site.slice(0, 8)} in_port=${t.inPort}: ${t.result}`).join('\n')}`);
+  }
+}

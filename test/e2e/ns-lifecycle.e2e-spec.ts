@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EmulatedClusterIac } from '../../src/adapters/terraform/emulated-cluster-iac';
 import { IAC_PORT } from '../../src/lifecycle/ports/iac.port';
 import { DriftWorker } from '../../src/lifecycle/drift.worker';
@@ -58,6 +59,20 @@ describe('NS lifecycle of the complex example on emulated sites', () => {
     // The two links that span both sites (mgmt, fw-2-lb): one tunnel port each, on both sides.
     expect(sw.tunnels.size).toBe(2);
     expect(sw.switches.map((s) => s.tunnels.size)).toEqual([2, 2]);
+    // The topology shows where the traffic goes: a web packet traced through the emulated switches enters
+    // the firewall at site-a, crosses the WAN tunnel, passes the load balancer and reaches site-b's cluster.
+    const topo = (await a.http.get(`/nfvo/v1/ns_instances/${ns.id}/topology`).set(auth)).body;
+    expect(topo.tunnels).toHaveLength(2);
+    const [chain] = topo.chains;
+    expect([chain.vnffgId, chain.nfpId, chain.hops.length, chain.switches.map((x: { siteId: string }) => x.siteId).sort()]).toEqual(['web-chain', 'client-to-frontend', 6, [chain.hops[1].siteId, chain.hops[3].siteId].sort()]);
+    expect(chain.hops[1].siteId).not.toBe(chain.hops[3].siteId);
+    expect(chain.trace.map((t: { result: string }) => t.result.replace(/tap[0-9a-f-]{11}|nv[0-9a-f]{12}/g, '<port>'))).toEqual([
+      'output:<port>, into function fw, which forwards it out of <port>',
+      'output:<port>, through the tunnel to site ' + chain.hops[3].siteId,
+      'output:<port>, into function lb, which forwards it out of <port>',
+      'output:k8s-nodes, to frontend:http',
+    ]);
+    expect((await a.http.get(`/nfvo/v1/ns_instances/${randomUUID()}/topology`).set(auth)).status).toBe(404);
     // The chain passes fw, lb and the two microservices: those are the forwarding graph's VNF instances.
     expect(view.vnffgInfo).toEqual([{ id: 'web-chain', vnffgdId: 'web-chain', vnfInstanceId: expect.arrayContaining(view.vnfInstance.map((v: { id: string }) => v.id)), nfpInfo: [expect.objectContaining({ id: 'client-to-frontend' })] }]);
     expect(view.vnffgInfo[0].vnfInstanceId).toHaveLength(4);

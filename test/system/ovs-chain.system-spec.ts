@@ -5,7 +5,7 @@ import { ChainProgrammer, neutronDeviceName } from '../../src/lifecycle/chains/c
 import { chainCookie, tunnelPort } from '../../src/lifecycle/domain/flows/chain-cookie';
 import type { SiteSwitch, SiteSwitches } from '../../src/lifecycle/ports/site-switch.port';
 import type { ChainHopSpec, ChainSpec } from '../../src/lifecycle/ports/switch.port';
-import { type Lab, labUnavailable, startLab } from './support/ovs-lab';
+import { type Lab, labUnavailable, startLab } from '../../scripts/support/ovs-lab';
 
 /**
  * The Open vSwitch driver against real switches: two sites, each its own OVS (userspace datapath) in its

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Client } from 'ssh2';
-import { type Lab, labUnavailable, sshFingerprint, startLab } from './support/ovs-lab';
+import { type Lab, labUnavailable, sshFingerprint, startLab } from '../../scripts/support/ovs-lab';
 
 /**
  * The lab the Open vSwitch system tests run on: two sites, each its own OVS in its own namespace, joined

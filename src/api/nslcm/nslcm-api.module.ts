@@ -19,6 +19,8 @@ import type { UnitOfWork } from '../../shared/unit-of-work';
 import { OpenStackVim } from '../../adapters/openstack/openstack-vim';
 import { iacPort } from './iac.providers';
 import { NsInstanceStacksController } from './ns-instance-stacks.controller';
+import { NsInstanceTopologyController } from './ns-instance-topology.controller';
+import { NS_TOPOLOGY, NsInstanceTopology } from '../../lifecycle/ns-instances/ns-instance-topology.use-case';
 import { NS_STACKS, NsInstanceStacks } from '../../lifecycle/ns-instances/ns-instance-stacks.use-case';
 import { DRIFT_REPORTS, type DriftReports } from '../../lifecycle/ports/drift-reports.port';
 import { DatabaseDriftReports } from '../../persistence/drift-report.store';
@@ -48,7 +50,7 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
 /** NS lifecycle management (SOL005 cl. 6): nslcm/v2 (V4.5.1) and nslcm/v1 (V2.4.1 model, for existing clients). */
 @Module({
   imports: [PackagesModule, InfraApiModule],
-  controllers: [nsInstancesController('v2'), nsLcmOpOccsController('v2'), nsInstancesController('v1'), nsLcmOpOccsController('v1'), LcmPlanController, NsInstanceStacksController],
+  controllers: [nsInstancesController('v2'), nsLcmOpOccsController('v2'), nsInstancesController('v1'), nsLcmOpOccsController('v1'), LcmPlanController, NsInstanceStacksController, NsInstanceTopologyController],
   providers: [
     { provide: NS_LCM_REPOSITORY, inject: [Database], useFactory: (db: Database) => new DatabaseNsLcmRepository(db) },
     { provide: NSD_USAGE, useFactory: () => new DatabaseNsdUsage() },
@@ -75,6 +77,11 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
       provide: NS_STACKS,
       inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, IAC_PORT, DRIFT_REPORTS],
       useFactory: (repo: NsLcmRepository, runs: LcmRunStore, iac: IacPort, reports: DriftReports) => new NsInstanceStacks({ repo, runs, iac, reports }),
+    },
+    {
+      provide: NS_TOPOLOGY,
+      inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, SWITCH_PORT],
+      useFactory: (repo: NsLcmRepository, runs: LcmRunStore, switches: SwitchPort) => new NsInstanceTopology({ repo, runs, switches }),
     },
     LcmWorker,
     DriftWorker,

@@ -1,4 +1,5 @@
 import { chainCookie, tunnelPort } from '../domain/flows/chain-cookie';
+import { traceChain } from './chain-trace';
 import { type Attachment, type ChainHop, compileChainFlows } from '../domain/flows/compile-chain-flows';
 import { FlowInputError, ipv4Address } from '../domain/flows/flow-tokens';
 import type { SiteSwitches } from '../ports/site-switch.port';
@@ -59,6 +60,14 @@ export class ChainProgrammer implements SwitchPort {
     return Promise.all((await this.switches.all()).map(async (s) => {
       try { return { siteId: s.siteId, flows: await s.flowStats(cookie) }; } catch (e) { return { siteId: s.siteId, flows: [], error: (e as Error).message }; }
     }));
+  }
+
+  async traceChain(_owner: ResourceOwner, spec: ChainSpec) {
+    const all = await this.switches.all();
+    if (!all.every((s) => s.flowTable)) return undefined;
+    const hops = await Promise.all(spec.hops.map((h) => this.hopOf(h)));
+    const tunnels = (spec.tunnels ?? []).map((t) => ({ siteA: t.siteA, siteB: t.siteB, port: tunnelPort(t.name).port }));
+    return traceChain(hops, tunnels, new Map(all.map((s) => [s.siteId, s.flowTable!()])), spec.classifier);
   }
 
   private async hopOf(h: ChainHopSpec): Promise<ChainHop> {

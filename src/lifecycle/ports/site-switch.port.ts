@@ -16,6 +16,8 @@ export interface SiteSwitch {
   flowStats(cookie: string): Promise<Array<{ flow: string; nPackets: number; nBytes: number }>>;
   ensureTunnel(spec: TunnelPortSpec): Promise<void>;
   removeTunnel(port: string): Promise<void>;
+  /** The whole flow table, where it can be read without cost (the emulation), to trace a packet through it. */
+  flowTable?(): Flow[];
 }
 
 /** The sites' switches and the WAN between them, from the infrastructure registry. */

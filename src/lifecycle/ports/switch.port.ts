@@ -1,3 +1,4 @@
+import type { TraceStep } from '../domain/flows/trace-packet';
 import type { ResourceOwner } from './vim.port';
 
 /** A WAN tunnel joining one service virtual link's networks at two sites (its plan name is unique per NS instance). */
@@ -33,6 +34,8 @@ export interface SwitchPort {
   ensureChain(owner: ResourceOwner, spec: ChainSpec): Promise<Record<string, unknown>>;
   removeChain(owner: ResourceOwner, name: string): Promise<void>;
   observeChain(owner: ResourceOwner, name: string): Promise<ChainObservation[]>;
+  /** A packet of the chain's class followed through the switches' flow tables; undefined where a table cannot be read (real switches: use ovs-appctl ofproto/trace). */
+  traceChain(owner: ResourceOwner, spec: ChainSpec): Promise<TraceStep[] | undefined>;
 }
 
 export const SWITCH_PORT = Symbol('SWITCH_PORT');
