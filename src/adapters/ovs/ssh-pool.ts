@@ -71,8 +71,13 @@ export class SshPool {
       });
     });
     client.on('close', () => { if (this.conns.get(key) === conn) this.conns.delete(key); });
+    try {
+      client.connect(config);
+    } catch (e) {
+      // ssh2 parses the key synchronously: a key it cannot read fails here, before any connection.
+      throw new SwitchError(`the private key registered for switch host ${key} cannot be used: ${(e as Error).message}`, false);
+    }
     this.conns.set(key, conn);
-    client.connect(config);
     await conn.ready;
     return conn;
   }
