@@ -68,6 +68,8 @@ export interface Lab {
   username: 'root';
   addHost(siteIndex: number, name: string, ifaces: LabIface[]): Promise<void>;
   makeForwarder(name: string, inIf: string, outIf: string): Promise<void>;
+  /** The host's namespace gone and its ports off the site's bridge (a deleted server); unknown names are fine. */
+  removeHost(name: string): Promise<void>;
   exec(netnsOrHostName: string, argv: string[], opts?: ExecOptions): Promise<ExecResult>;
   ovs(siteIndex: number, tool: OvsTool, args: string[], opts?: ExecOptions): Promise<ExecResult>;
   down(): Promise<void>;
@@ -288,6 +290,7 @@ class OvsLab implements Lab {
   private readonly namespaces: string[] = [];
   private readonly rootLinks: string[] = [];
   private readonly hosts = new Map<string, string>();
+  private readonly hostPorts = new Map<string, { site: LabSite; ports: string[] }>();
   private readonly children = new Set<ChildProcess>();
   private stopping?: Promise<void>;
 
@@ -430,6 +433,7 @@ class OvsLab implements Lab {
       if (!MAC.test(f.mac) || !CIDR.test(f.cidr)) throw new Error(`bad MAC or address for ${f.ifname}: '${f.mac}', '${f.cidr}'`);
     }
     this.hosts.set(name, ns);
+    this.hostPorts.set(name, { site, ports: ifaces.map((f) => f.ovsPort) });
     await this.addNetns(ns);
     await Promise.all(ifaces.map(async (f) => {
       await must([tool('ip'), 'link', 'add', 'name', f.ifname, 'netns', ns, 'address', f.mac, 'type', 'veth', 'peer', 'name', f.ovsPort, 'netns', site.netns]);
@@ -443,6 +447,17 @@ class OvsLab implements Lab {
       ...Object.entries(f.externalIds ?? {}).flatMap(([k, v]) => ['--', 'set', 'interface', f.ovsPort, `external_ids:${JSON.stringify(k)}=${JSON.stringify(v)}`]),
     ]);
     if (ports.length) await must([tool('ovs-vsctl'), '--timeout=20', ...ports.slice(1)], { env: ovsEnv(site.runDir) });
+  }
+
+  async removeHost(name: string): Promise<void> {
+    const ns = this.hosts.get(name);
+    const plugged = this.hostPorts.get(name);
+    if (!ns || !plugged) return;
+    this.hosts.delete(name);
+    this.hostPorts.delete(name);
+    for (const pid of await netnsPids(ns)) signal(pid, 'SIGKILL');
+    if (plugged.ports.length) await run([tool('ovs-vsctl'), '--timeout=20', ...plugged.ports.flatMap((p) => ['--', '--if-exists', 'del-port', 'br0', p]).slice(1)], { env: ovsEnv(plugged.site.runDir) });
+    await run([tool('ip'), 'netns', 'del', ns]);
   }
 
   async makeForwarder(name: string, inIf: string, outIf: string): Promise<void> {

@@ -55,6 +55,9 @@ export class OvsSiteSwitch implements SiteSwitch {
     const r = await this.ssh.exec(this.c, [
       'ovs-vsctl', '--format=json', '--may-exist', 'add-port', this.bridge, port, '--', 'set', 'interface', port, `type=${t.type === 'gre' ? 'gre' : 'vxlan'}`,
       `options:remote_ip=${ipv4Address(t.remoteIp)}`, `options:key=${vni(t.key)}`, `external_ids:nfvo-ns-instance=${t.nsInstanceId.replace(/[^A-Za-z0-9-]/g, '')}`,
+      // Protected: the switch's L2 forwarding never passes a frame from one tunnel to another, so two
+      // links of one service between the same sites (or a mesh of three) cannot loop a broadcast.
+      '--', 'set', 'port', port, 'protected=true',
       '--', '--columns=name,options,error', 'list', 'interface',
     ]);
     this.check('ovs-vsctl add-port', r);

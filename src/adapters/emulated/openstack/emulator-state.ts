@@ -1,3 +1,4 @@
+import type { ComputeDriver } from './compute-driver';
 import { randomUUID } from 'node:crypto';
 import { nowIso } from './time-format';
 
@@ -60,6 +61,8 @@ export class EmulatorState {
     readonly hosts: ComputeHost[],
     readonly quotas: Quotas,
     public baseUrl = '',
+    /** What backs the servers (nothing by default): see ComputeDriver. */
+    readonly compute?: ComputeDriver,
   ) {}
 
   /** Runs `fn` later, unless the emulator closes first. */

@@ -58,8 +58,21 @@ export function createServer(state: EmulatorState, s: Body, hints: Body = {}): {
   state.servers.set(id, server);
   group?.members.push(id);
   server.host = host ?? null;
-  state.later(state.timing.buildMs, () => (host ? activate(state, server) : noValidHost(state, server)));
+  state.later(state.timing.buildMs, () => (host ? spawn(state, server) : noValidHost(state, server)));
   return { server, adminPass: Math.random().toString(36).slice(2, 14) };
+}
+
+/** The virt driver (if any) builds the server on its ports; a failure is the server's fault, as Nova reports a spawn failure. */
+function spawn(state: EmulatorState, server: Server): void {
+  if (!state.compute) return activate(state, server);
+  const vifs = (server.port_ids as string[]).map((pid) => state.ports.get(pid)).filter((p): p is NonNullable<typeof p> => !!p)
+    .map((p) => ({ portId: p.id, macAddress: p.mac_address, ips: p.fixed_ips.map((f) => f.ip_address), networkId: p.network_id, forwards: p.port_security_enabled === false || state.networks.get(p.network_id)?.port_security_enabled === false }));
+  state.compute.spawn({ id: server.id, name: String(server.name) }, vifs).then(() => activate(state, server), (e: Error) => {
+    if (server['OS-EXT-STS:task_state'] === 'deleting') return;
+    releasePorts(state, server);
+    const fault = { code: 500, created: nowIso(), message: `Build of instance ${server.id} aborted: ${e.message}` };
+    Object.assign(server, { status: 'ERROR', fault, updated: nowIso(), 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'error' });
+  });
 }
 
 /** Spawn finished: ports bound and ACTIVE, addresses published (they are empty while building). */
@@ -97,6 +110,7 @@ function releasePorts(state: EmulatorState, server: Server): void {
 /** Delete is asynchronous: task_state "deleting" for deleteMs, then the server is gone (404). */
 export function deleteServer(state: EmulatorState, server: Server): void {
   Object.assign(server, { 'OS-EXT-STS:task_state': 'deleting', updated: nowIso() });
+  void state.compute?.destroy(server.id).catch(() => undefined);
   state.later(state.timing.deleteMs, () => {
     releasePorts(state, server);
     for (const g of state.serverGroups.values()) g.members = g.members.filter((m) => m !== server.id);

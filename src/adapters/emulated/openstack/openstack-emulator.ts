@@ -6,6 +6,7 @@ import { dispatch, operations } from './emulator-dispatch';
 import { addFlavor } from './nova-flavors.routes';
 import { addImage } from './glance-images.routes';
 import { deleteServer } from './nova-servers';
+import type { ComputeDriver } from './compute-driver';
 
 export interface OpenStackEmulatorOptions {
   region?: string;
@@ -22,6 +23,8 @@ export interface OpenStackEmulatorOptions {
   hosts?: ComputeHost[];
   quotas?: Partial<Quotas>;
   images?: ImageSeed[];
+  /** What backs the servers; nothing by default (see ComputeDriver). */
+  compute?: ComputeDriver;
 }
 
 /** One emulated OpenStack site (Keystone, Nova, Neutron, Glance) on its own loopback port. */
@@ -37,6 +40,8 @@ export class OpenStackEmulator {
       { buildMs: o.buildMs ?? 50, deleteMs: o.deleteMs ?? 50, tokenTtlMs: o.tokenTtlMs ?? 3_600_000 },
       o.hosts ?? defaultHosts,
       { ...defaultQuotas, ...o.quotas },
+      '',
+      o.compute,
     );
     let emulator: OpenStackEmulator | undefined;
     const server = createServer((req: IncomingMessage, res: ServerResponse) => void dispatch(req, res, state, emulator!.faults));
