@@ -44,7 +44,8 @@ export class ChainProgrammer implements SwitchPort {
     const hops = await Promise.all(spec.hops.map((h) => this.hopOf(h)));
     const tunnels = (spec.tunnels ?? []).map((t) => ({ siteA: t.siteA, siteB: t.siteB, port: tunnelPort(t.name).port }));
     const flows = compileChainFlows({ cookie, classifier: spec.classifier, hops, tunnels });
-    // Sites the path touched before and no longer does (an update re-routed it) lose their flows too.
+    // Every site of the path and of its tunnels gets its set, an empty one too: a site that a re-route no
+    // longer passes through loses the chain's flows there.
     const sites = new Set([...flows.keys(), ...spec.hops.map((h) => h.siteId).filter((s): s is string => !!s), ...(spec.tunnels ?? []).flatMap((t) => [t.siteA, t.siteB])]);
     await Promise.all([...sites].map(async (site) => (await this.switches.forSite(site)).replaceFlows(cookie, flows.get(site) ?? [])));
     return { chain: spec.name, cookie, hops: spec.hops.length, flows: Object.fromEntries([...sites].map((s) => [s, flows.get(s)?.length ?? 0])) };
