@@ -3,6 +3,7 @@ import type { Finding } from '../model';
 import { parseBoundedYaml } from './bounded-yaml-parse';
 import { syntaxFinding } from './syntax-codes';
 import { positionOf } from './text-position';
+import { fastYamlData } from './fast-yaml-data';
 import { resolveLimits, type TextLimits } from './text-limits';
 import { yamlProblemFindings } from './yaml-error-findings';
 import { offsetOfPointer } from './yaml-locate';
@@ -31,6 +32,18 @@ export function parseDescriptorText(file: string, text: string, limits?: Partial
   if (typeof text !== 'string') return fail(syntaxFinding('syntax.type', file, '', 'The descriptor content is not text; upload the YAML or JSON file itself'));
   const bytes = Buffer.byteLength(text);
   if (bytes > lim.maxTextBytes) return fail(syntaxFinding('syntax.too-large', file, '', `The file is ${MiB(bytes)}, above the ${MiB(lim.maxTextBytes)} limit for a descriptor; split it or remove embedded data`, { line: 1, column: 1 }));
+  const fast = fastYamlData(text, lim);
+  if (fast !== undefined) {
+    // Lines and columns come from the yaml way, read only when a finding asks for one.
+    let slow: ParsedText | undefined;
+    return { file, doc: fast, findings: [], locate: (pointer) => (slow ??= parseWithYaml(file, text, lim)).locate(pointer) };
+  }
+  return parseWithYaml(file, text, lim);
+}
+
+/** The bounded yaml way: every problem a finding with line and column. */
+function parseWithYaml(file: string, text: string, lim: TextLimits): ParsedText {
+  const fail = (f: Finding, locate: ParsedText['locate'] = () => undefined): ParsedText => ({ file, doc: undefined, findings: [f], locate });
   // Past twice the limit parsing stops; up to there the exact check below names the pointer.
   // Line and column come from the LineCounter (what prettyErrors would add to messages).
   const { docs: all, lines, tooDeepAt } = parseBoundedYaml(text, lim.maxDepth * 2, { uniqueKeys: true, merge: false, version: '1.2' });
