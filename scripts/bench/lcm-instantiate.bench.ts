@@ -73,6 +73,6 @@ async function run(ctx: BenchContext): Promise<void> {
   const r = wall / cp;
   ctx.print(
     `${label(NAME, '200ms-per-call')}ratio ${ratio(wall, cp)} to critical path (target <= ${TARGET_RATIO}: ${verdict(r <= TARGET_RATIO)}) | wall ${millis(wall)}, critical path ${millis(cp)}, ` +
-      `orchestration overhead ${millis(wall - cp)} | outcome ${result.outcome} | ${[...ports.values()].reduce((n, p) => n + p.session.logins, 0)} Keystone logins`,
+      `orchestration overhead ${millis(wall - cp)} | outcome ${result.outcome}${result.outcome === 'failed' ? ` (${result.error.detail})` : ''} | ${[...ports.values()].reduce((n, p) => n + p.session.logins, 0)} Keystone logins`,
   );
 }

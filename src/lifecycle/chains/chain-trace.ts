@@ -16,6 +16,12 @@ export function traceChain(hops: ChainHop[], tunnels: ChainTunnel[], tables: Map
       pairs.set(`${b.siteId}/${b.port}`, { kind: 'function', functionId: hops[i].functionId!, outPort: a.port });
     }
   }
+  // A function passed through one port only (one-armed) sends the packet back out of that port; the
+  // path's first and last hops are where it starts and ends.
+  for (const h of hops.slice(1, -1)) {
+    const at = h.attachment;
+    if (h.functionId && at.kind === 'port' && !pairs.has(`${at.siteId}/${at.port}`)) pairs.set(`${at.siteId}/${at.port}`, { kind: 'function', functionId: h.functionId, outPort: at.port });
+  }
   const world: TraceWorld = {
     flows: (site) => tables.get(site) ?? [],
     beyond: (site, port) => {

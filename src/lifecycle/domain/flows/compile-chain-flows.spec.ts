@@ -17,6 +17,9 @@ function world(flows: Map<string, Flow[]>, hops: ChainHop[], tunnels: ChainTunne
       pairs.set(`${b.attachment.siteId}/${b.attachment.port}`, { kind: 'function', functionId: a.functionId, outPort: a.attachment.port });
     }
   }
+  // A function passed through one port only (one-armed) sends the packet back out of that port; the
+  // path's first and last hops are where it starts and ends.
+  for (const h of hops.slice(1, -1)) if (h.functionId && h.attachment.kind === 'port' && !pairs.has(`${h.attachment.siteId}/${h.attachment.port}`)) pairs.set(`${h.attachment.siteId}/${h.attachment.port}`, { kind: 'function', functionId: h.functionId, outPort: h.attachment.port });
   return {
     flows: (site: string) => [...(flows.get(site) ?? []), { cookie: '0x0', priority: 0, match: { proto: 'ip' as const }, actions: [{ normal: true as const }] }],
     beyond: (site: string, port: string): Beyond => {
@@ -93,6 +96,16 @@ describe('compileChainFlows', () => {
     const steps = tracePacket(world(flows, hops, []), { site: 'A', inPort: 'tap-fw-in' }, web);
     expect(steps.map((s) => s.result)).toEqual(['dropped']);
     expect(steps[0].flow).toContain('priority=35000,tcp,in_port=tap-fw-in,tp_dst=80,actions=drop');
+  });
+
+  it('steers one-armed functions (one hop each) forward; without a class that tells the return apart, the forward flows decide', () => {
+    const hops = [at('a', 'in', 'A', 1), at('b', 'in', 'A', 2), at('c', 'in', 'B', 3)];
+    const tunnels = [{ siteA: 'A', siteB: 'B', port: 'nv1' }];
+    const flows = compileChainFlows({ cookie: COOKIE, classifier: null, hops, tunnels });
+    expect(ends(tracePacket(world(flows, hops, tunnels), { site: 'A', inPort: 'tap-a-in' }, web)).map((s) => s.split(' -> ')[0])).toEqual(['A tap-a-in', 'A tap-b-in', 'B nv1']);
+    // With a port in the class, the return direction is steered back as well.
+    const classified = compileChainFlows({ cookie: COOKIE, classifier: { protocol: 'tcp', destinationPort: 80 }, hops, tunnels });
+    expect(ends(tracePacket(world(classified, hops, tunnels), { site: 'B', inPort: 'tap-c-in' }, reply)).map((s) => s.split(' -> ')[0])).toEqual(['B tap-c-in', 'A nv1', 'A tap-b-in']);
   });
 
   it('steers a hop into a container function to the port and MAC it is given (the cluster port)', () => {

@@ -22,16 +22,22 @@ type Class = Omit<FlowMatch, 'inPort' | 'dlDst'>;
  * tunnel (the far side matches the tunnel port and the rewritten MAC). Return traffic (the class mirrored)
  * leaving `in` goes back to the previous `out`. A service access point as first hop is the entry:
  * the class arriving on any port of that site is steered in; as last hop, or on the way back to the
- * entry, traffic leaves the chain through the switch's own L2 forwarding (NORMAL).
+ * entry, traffic leaves the chain through the switch's own L2 forwarding (NORMAL). A function passed
+ * through one port (one-armed) gets its return traffic steered back only when the class tells the two
+ * directions apart (a port or prefixes); otherwise the forward flows decide.
  */
 export function compileChainFlows(input: ChainFlowsInput): Map<string, Flow[]> {
   const cookie = cookieToken(input.cookie);
   const { fwd, rev } = classesOf(input.classifier);
   const out = new Map<string, Map<string, Flow>>();
+  let returning = false;
   const put = (site: string, priority: number, match: FlowMatch, actions: FlowAction[]) => {
     const flow = { cookie, priority, match, actions };
     const flows = out.get(site) ?? out.set(site, new Map()).get(site)!;
     const prior = flows.get(flowKey(flow));
+    // A function passed through one port, with a class that is its own mirror (no port, no prefixes):
+    // its return traffic cannot be told from the forward traffic, and the forward direction decides.
+    if (prior && returning) return;
     if (prior && JSON.stringify(prior.actions) !== JSON.stringify(actions)) throw new FlowInputError(`the path steers the same traffic two ways at site ${site} (${match.inPort ?? 'entry'}): a port is passed twice in one direction`);
     flows.set(flowKey(flow), flow);
   };
@@ -50,10 +56,10 @@ export function compileChainFlows(input: ChainFlowsInput): Map<string, Flow[]> {
     put(to.siteId, PRIORITY.hop, { ...cls, inPort: t, dlDst: to.mac }, [{ output: to.port }]);
   };
   const visits = visitsOf(input.hops);
-  for (let i = 1; i < visits.length; i++) {
-    segment(visits[i - 1].out, visits[i].in, fwd);
-    segment(visits[i].in, visits[i - 1].out, rev);
-  }
+  for (let i = 1; i < visits.length; i++) segment(visits[i - 1].out, visits[i].in, fwd);
+  returning = true;
+  for (let i = 1; i < visits.length; i++) segment(visits[i].in, visits[i - 1].out, rev);
+  returning = false;
   // The class is dropped where it enters from the chain's own ports and tunnels unless steered: a
   // function that answers directly, or traffic arriving over the WAN for no hop, cannot bypass the chain.
   for (const [site, flows] of out) {
