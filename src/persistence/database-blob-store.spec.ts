@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { openTestDatabase, type TestDb } from '../../test/support/test-database';
 import { NfvoError } from '../shared/nfvo-error';
-import { CHUNK_BYTES, DatabaseBlobStore } from './database-blob-store';
+import { CHUNK_BYTES, DatabaseBlobStore, READ_PIECE_BYTES } from './database-blob-store';
 import { handleOf } from './transactions';
 
 async function* pieces(buf: Buffer, size = 64 * 1024) {
@@ -36,6 +36,13 @@ describe('DatabaseBlobStore', () => {
     const { blobId } = await store.put(pieces(content), { maxBytes: 10 * CHUNK_BYTES });
     for (const [start, end] of [[0, 0], [CHUNK_BYTES - 3, CHUNK_BYTES + 3], [10, 2 * CHUNK_BYTES + 100], [content.length - 5, content.length - 1]]) {
       expect((await readAll(store.open(blobId, { start, end }))).equals(content.subarray(start, end + 1))).toBe(true);
+    }
+  });
+
+  it('reads content that ends on a chunk boundary, or is empty, whole', async () => {
+    for (const c of [content.subarray(0, CHUNK_BYTES), content.subarray(0, READ_PIECE_BYTES + 1), Buffer.alloc(0)]) {
+      const { blobId } = await store.put(pieces(c), { maxBytes: 10 * CHUNK_BYTES });
+      expect((await readAll(store.open(blobId))).equals(c)).toBe(true);
     }
   });
 
