@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { ALGORITHM_LABEL } from './hash-algorithm';
 import type { HashAlgorithm, ManifestFile } from './package-manifest';
 import { problem, type PackageProblem } from './package-problem';
+import { reusedBufferReads } from './reused-buffer-reads';
 import type { UnpackedEntry } from './unpack-result';
 
 /**
@@ -49,6 +49,6 @@ function claimsOf(f: ManifestFile) {
 async function digestOf(entry: UnpackedEntry, algorithm: HashAlgorithm, root: string): Promise<string> {
   if (algorithm !== 'sha384') return entry[algorithm];
   const hash = createHash('sha384');
-  for await (const chunk of createReadStream(path.join(root, entry.path))) hash.update(chunk as Buffer);
+  for await (const chunk of reusedBufferReads(path.join(root, entry.path))) hash.update(chunk);
   return hash.digest('hex');
 }

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { importDescriptor, parseDescriptorText } from '../../descriptors/parse';
 import { openPackage, saveUpload } from '../archive';
 import type { PackageProblem } from '../archive/package-problem';
 import type { PackageReader, ReadDescriptor, ReadFile, ReadPackage } from '../ports/package-reader.port';
+import { reusedBufferReads } from '../archive/reused-buffer-reads';
 
 /**
  * Reads uploaded content through a private working directory: the bytes stream to disk (a ZIP needs
@@ -38,7 +38,7 @@ export class ArchivePackageReader implements PackageReader {
         role: descriptorPaths.has(e.path) ? 'descriptor' : manifestPaths.has(e.path) ? 'manifest' : 'artifact',
         size: e.size,
         checksum: { algorithm: 'SHA-256', hash: e.sha256 },
-        open: () => createReadStream(join(opened.root, e.path)),
+        open: () => reusedBufferReads(join(opened.root, e.path)),
       }));
       return { format: opened.format, files, descriptors, problems: opened.problems.map(toFinding), cleanup };
     } catch (err) {

@@ -9,7 +9,10 @@ export interface BlobInfo {
 
 /** Byte content of any size (packages, artifacts), streamed in and out, never held whole in memory. */
 export interface BlobStore {
-  /** Streams `source` into a new blob; more than `maxBytes` fails with PAYLOAD_TOO_LARGE and keeps nothing. */
+  /**
+   * Streams `source` into a new blob; more than `maxBytes` fails with PAYLOAD_TOO_LARGE and keeps nothing.
+   * Each piece is used (copied, hashed) before the next is asked for, so a source may reuse its buffer.
+   */
   put(source: AsyncIterable<Uint8Array>, opts: { maxBytes: number; tx?: TxHandle }): Promise<BlobInfo>;
   /** Streams a blob, or the inclusive byte range of it. */
   open(blobId: string, range?: { start: number; end: number }): Readable;

@@ -7,8 +7,11 @@ export interface ReadFile {
   size: number;
   contentType?: string;
   checksum?: { algorithm: string; hash: string };
-  /** Opens the file's bytes (from the reader's working copy) to store them. */
-  open(): Readable;
+  /**
+   * The file's bytes (from the reader's working copy), to store them. Pieces may share one buffer: use
+   * each before asking for the next.
+   */
+  open(): AsyncIterable<Uint8Array>;
 }
 
 export interface ReadDescriptor {
