@@ -154,6 +154,24 @@ const fullChain: ChainSpec = {
     expect(await send('healed-chain')).toBe('healed-chain');
   }, 60_000);
 
+  it('programs a switch that does not speak OpenFlow 1.4 without a bundle', async () => {
+    await lab.ovs(1, 'ovs-vsctl', ['set', 'bridge', 'br0', 'protocols=OpenFlow10']);
+    try {
+      const s = lab.sites[1];
+      const old = new OvsSiteSwitch(ssh, { siteId: 'site-b', host: s.mgmtIp, port: 22, username: 'root', privateKey: lab.clientPrivateKey, hostKeyFingerprint: s.hostKeyFingerprint, bridge: 'br0' });
+      const cookie = '0x4e00000000000fff';
+      const flow = { cookie, priority: 100, match: { proto: 'ip' as const, inPort: neutronDeviceName(ids.srv) }, actions: [{ drop: true as const }] };
+      ssh.execs.clear();
+      await old.replaceFlows(cookie, [flow]);
+      expect([...ssh.execs.values()]).toEqual([2]); // the bundle refused, then the same file unbundled
+      expect((await old.flowStats(cookie)).map((f) => f.flow)).toEqual([`priority=100,ip,in_port=${neutronDeviceName(ids.srv)} actions=drop`]);
+      await old.removeFlows(cookie);
+      expect(await old.flowStats(cookie)).toEqual([]);
+    } finally {
+      await lab.ovs(1, 'ovs-vsctl', ['remove', 'bridge', 'br0', 'protocols', 'OpenFlow10']);
+    }
+  });
+
   it('refuses a switch whose host key is not the pinned one', async () => {
     const other = new SshPool();
     const s = lab.sites[0];

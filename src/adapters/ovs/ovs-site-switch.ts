@@ -30,7 +30,7 @@ export class OvsSiteSwitch implements SiteSwitch {
     if (this.bundles) {
       const r = await this.ssh.exec(this.c, ['ovs-ofctl', '-O', 'OpenFlow14', '--bundle', 'add-flows', this.bridge, '-'], file);
       if (r.code === 0) return;
-      if (!/version negotiation failed|OFPBRC_BAD_TYPE|bundle/i.test(r.stderr)) throw this.failed('ovs-ofctl add-flows', r);
+      if (!/version negotiation failed|OFPBRC_BAD_TYPE|OFPBRC_BAD_VERSION/i.test(r.stderr)) throw this.failed('ovs-ofctl add-flows', r);
       this.bundles = false;
     }
     this.check('ovs-ofctl add-flows', await this.ssh.exec(this.c, ['ovs-ofctl', 'add-flows', this.bridge, '-'], file));
