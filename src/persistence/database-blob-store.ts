@@ -5,6 +5,7 @@ import type { TxHandle } from '../shared/unit-of-work';
 import type { BlobInfo, BlobStore } from '../packages/ports/blob-store.port';
 import type { Database } from './database';
 import { queryer } from './transactions';
+import { copyBlobOut } from './copy-blob-out';
 
 export const CHUNK_BYTES = 256 * 1024;
 /**
@@ -82,6 +83,11 @@ export class DatabaseBlobStore implements BlobStore {
       }
     }
     return Readable.from(pieces(), { objectMode: false });
+  }
+
+  openWhole(blobId: string): Readable {
+    // PGlite is in-process: there is no socket to stream from, so pieces it is.
+    return this.db.kind === 'postgres' ? Readable.from(copyBlobOut(this.db, blobId), { objectMode: false }) : this.open(blobId);
   }
 
   async delete(blobIds: string[], tx?: TxHandle): Promise<void> {

@@ -24,7 +24,7 @@ export class DatabaseStaleUploads implements StaleUploads {
         ids.push(...rows.map((r) => r.id));
       }
       await m.query(
-        `DELETE FROM blob b WHERE NOT b.complete AND b.created_at < now() - make_interval(secs => $1)
+        `DELETE FROM blob b WHERE b.created_at < now() - make_interval(secs => $1)
           AND NOT EXISTS (SELECT 1 FROM package_file f WHERE f.blob_id = b.id)`,
         [olderThanSeconds],
       );

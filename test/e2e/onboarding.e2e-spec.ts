@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { complexServiceFiles, csarPackage, readExample, sonPackage } from '../support/example-packages';
 
@@ -88,9 +89,10 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
   describe('the complex example service as one SONATA package', () => {
     let nsdId: string;
     let pkg: Buffer;
+    const image = randomBytes(200 * 1024);
 
     beforeAll(async () => {
-      pkg = await sonPackage(complexServiceFiles(), { extra: { 'image.ref': 'registry.example.net/images/fw-1.0.qcow2\n' } });
+      pkg = await sonPackage(complexServiceFiles(), { extra: { 'image.ref': 'registry.example.net/images/fw-1.0.qcow2\n', 'fw.qcow2': image } });
       nsdId = await newNsd();
       expect((await put(`/nsd/v2/ns_descriptors/${nsdId}/nsd_content`, pkg, 'application/zip')).status).toBe(202);
     });
@@ -149,6 +151,29 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
       expect(all.body.includes(Buffer.from('artifacts/image.ref'))).toBe(true);
     });
 
+    it('keeps an artifact once, inside the stored package, and serves it and ranges of it from there', async () => {
+      const whole = await a.http.get(`/nsd/v2/ns_descriptors/${nsdId}/artifacts/artifacts/fw.qcow2`).set(auth).buffer(true).parse(binary);
+      expect(whole.status).toBe(200);
+      expect(whole.headers['content-length']).toBe(String(image.length));
+      expect(Buffer.compare(whole.body, image)).toBe(0);
+      const part = await a.http.get(`/nsd/v2/ns_descriptors/${nsdId}/artifacts/artifacts/fw.qcow2`).set(auth).set('Range', 'bytes=150000-150999').buffer(true).parse(binary);
+      expect(part.status).toBe(206);
+      expect(part.headers['content-range']).toBe(`bytes 150000-150999/${image.length}`);
+      expect(Buffer.compare(part.body, image.subarray(150000, 151000))).toBe(0);
+      // make-package deflates every entry: the artifacts are entries of the package's blob, not blobs of their own.
+      const rows: Array<{ path: string; role: string; blob_id: string; compression: string | null }> = await a.t.db.dataSource.query(
+        `SELECT path, role, blob_id, compression FROM package_file WHERE owner_type = 'nsd' AND owner_id = $1`, [nsdId]);
+      const content = rows.find((r) => r.role === 'package')!;
+      const artifacts = rows.filter((r) => r.role === 'artifact');
+      expect(artifacts.map((r) => [r.path, r.blob_id, r.compression]).sort()).toEqual([
+        ['artifacts/fw.qcow2', content.blob_id, 'deflate'],
+        ['artifacts/image.ref', content.blob_id, 'deflate'],
+      ]);
+      const ownBlobs = rows.filter((r) => r.role !== 'package').map((r) => r.blob_id).filter((b) => b !== content.blob_id);
+      const [{ bytes }] = await a.t.db.dataSource.query(`SELECT coalesce(sum(octet_length(data)), 0)::int AS bytes FROM blob_chunk WHERE blob_id = ANY($1::uuid[])`, [ownBlobs]);
+      expect(bytes).toBeLessThan(image.length / 2); // descriptors and manifest only
+    });
+
     it('refuses the same service again, naming the NSD that has it', async () => {
       const second = await newNsd();
       await put(`/nsd/v2/ns_descriptors/${second}/nsd_content`, pkg, 'application/zip');
@@ -161,8 +186,11 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
       const before = (await a.http.get(`/nsd/v2/ns_descriptors/${nsdId}`).set(auth)).body;
       expect((await a.http.delete(`/nsd/v2/ns_descriptors/${nsdId}`).set(auth)).status).toBe(409);
       await a.http.patch(`/nsd/v2/ns_descriptors/${nsdId}`).set(auth).set('Content-Type', 'application/merge-patch+json').send('{"nsdOperationalState":"DISABLED"}');
+      const [{ blob_id: packageBlob }] = await a.t.db.dataSource.query(`SELECT blob_id FROM package_file WHERE owner_id = $1 AND role = 'package'`, [nsdId]);
       expect((await a.http.delete(`/nsd/v2/ns_descriptors/${nsdId}`).set(auth)).status).toBe(204);
       expect(await rowsOf(nsdId)).toBe(0);
+      // The package blob, artifacts included, goes with the last file that refers to it.
+      expect(await a.t.db.dataSource.query(`SELECT id FROM blob WHERE id = $1`, [packageBlob])).toEqual([]);
       expect((await a.http.get(`/vnfpkgm/v2/vnf_packages/${before.vnfPkgIds[0]}`).set(auth)).status).toBe(200);
     });
   });
@@ -204,8 +232,11 @@ describe('onboarding: NSD and VNF package content (SOL005 cl. 5.4.5, 9.4.5)', ()
     it('a checksum mismatch names the file', async () => {
       const pkg = await sonPackage({ 'firewall-vnfd.yaml': readExample('firewall-vnfd.yaml') }, { keepManifest: true });
       const id = await newPkg();
+      const blobs = async () => (await a.t.db.dataSource.query(`SELECT count(*)::int AS n FROM blob`))[0].n as number;
+      const blobsBefore = await blobs();
       await put(`/vnfpkgm/v2/vnf_packages/${id}/package_content`, pkg, 'application/zip');
       const info = await settle(`/vnfpkgm/v2/vnf_packages/${id}?all_fields`, 'onboardingState');
+      expect(await blobs()).toBe(blobsBefore); // the uploaded content went with the failed attempt
       expect(info.onboardingState).toBe('ERROR');
       const codes = info.onboardingFailureDetails.report.findings.map((f: { code: string }) => f.code);
       expect(codes).toContain('package.checksum-mismatch');

@@ -3,6 +3,7 @@ import { NfvoError } from '../../shared/nfvo-error';
 import type { ResourceStore } from '../../shared/resource-store';
 import { stateOf } from '../../packages/catalogue/catalogue-item';
 import type { BlobStore } from '../../packages/ports/blob-store.port';
+import { openPackageFile, type ByteRange } from '../../packages/catalogue/open-package-file';
 import type { DescriptorStore } from '../../packages/ports/descriptor-store.port';
 import type { OwnerType, PackageFile, PackageFileStore } from '../../packages/ports/package-file-store.port';
 import type { UploadPackageContent } from '../../packages/onboarding/upload-package-content.use-case';
@@ -81,20 +82,20 @@ export class CatalogueContentHttp<T> {
     await this.onboarded(id);
     const artifacts = (await this.d.files.list(this.d.owner, id)).filter((f) => f.role === 'artifact');
     res.status(200).type('application/zip').setHeader('Content-Disposition', `attachment; filename="${id}-artifacts.zip"`);
-    await zipStream(artifacts.map((f) => ({ name: f.path, open: () => this.d.blobs.open(f.blobId) })), res);
+    await zipStream(artifacts.map((f) => ({ name: f.path, open: () => openPackageFile(this.d.blobs, f) })), res);
   }
 
   private async oneFile(req: Request, res: Response, f: PackageFile, name: string): Promise<void> {
     if (req.accepts(['text/plain', 'application/zip']) === 'application/zip') {
       res.status(200).type('application/zip').setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}.zip"`);
-      await zipStream([{ name, open: () => this.d.blobs.open(f.blobId) }], res);
+      await zipStream([{ name, open: () => openPackageFile(this.d.blobs, f) }], res);
       return;
     }
     return sendContent(req, res, this.source(f, 'text/plain; charset=utf-8'));
   }
 
   private source(f: PackageFile, contentType: string, fileName?: string) {
-    return { size: f.size, contentType, fileName, open: (range?: { start: number; end: number }) => this.d.blobs.open(f.blobId, range) };
+    return { size: f.size, contentType, fileName, open: (range?: ByteRange) => openPackageFile(this.d.blobs, f, range) };
   }
 
   private async file(id: string, path: string): Promise<PackageFile> {

@@ -44,6 +44,8 @@ export async function extractEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, ctx: 
     const target = targetOf(ctx.root, file);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     const hasher = new HashingStream();
+    // The local header's name and extra field may differ in length from the central directory's.
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
     const input = await zip.openReadStreamPromise(entry);
     // 'wx': never follow or overwrite something already there.
     await pipeline(input, new EntryLimitGuard(file, entry.compressedSize, ctx.limits, ctx.written), hasher, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
@@ -51,7 +53,8 @@ export async function extractEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, ctx: 
     if (crc32 !== entry.crc32) {
       throw new PackageError('package.corrupt', `Entry "${file}" fails its CRC-32 check (archive says ${hex(entry.crc32)}, data gives ${hex(crc32)}).`, file);
     }
-    ctx.entries.push({ path: file, ...digests });
+    const compression = entry.compressionMethod === 0 ? 'stored' : 'deflate'; // checkEntryKind allows only 0 and 8
+    ctx.entries.push({ path: file, ...digests, location: { dataOffset: fileDataStart, compressedSize: entry.compressedSize, compression } });
   } catch (e) {
     throw toPackageError(e, file);
   }

@@ -5,6 +5,7 @@
  */
 export { openPackage, type OpenedPackage, type DescriptorFile } from './open-package';
 export { unpackZip, type UnpackedEntry, type UnpackResult } from './unpack-zip';
+export type { EntryLocation } from './unpack-result';
 export { saveUpload } from './save-upload';
 export { detectPackageFormat } from './detect-package-format';
 export { verifyChecksums } from './verify-checksums';

@@ -35,7 +35,7 @@ export async function openSingleDescriptor(
     const manifest: PackageManifest = { format: 'yaml', entryDescriptors: [ref], files: [], metadata: {}, manifestFiles: [] };
     return {
       format: 'yaml', root, manifest, manifestFiles: [], descriptorFiles: [{ ...ref, text }], problems: [],
-      entries: [{ path: name, ...digests }],
+      entries: [{ path: name, ...digests, location: { dataOffset: 0, compressedSize: digests.size, compression: 'stored' } }],
       cleanup: () => rm(root, { recursive: true, force: true }),
     };
   } catch (e) {

@@ -38,6 +38,7 @@ export class ArchivePackageReader implements PackageReader {
         role: descriptorPaths.has(e.path) ? 'descriptor' : manifestPaths.has(e.path) ? 'manifest' : 'artifact',
         size: e.size,
         checksum: { algorithm: 'SHA-256', hash: e.sha256 },
+        location: e.location,
         open: () => reusedBufferReads(join(opened.root, e.path)),
       }));
       return { format: opened.format, files, descriptors, problems: opened.problems.map(toFinding), cleanup };

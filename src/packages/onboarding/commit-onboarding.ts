@@ -4,6 +4,7 @@ import type { TxHandle } from '../../shared/unit-of-work';
 import { VNF_PKG_KIND, type VnfPkgInfo } from '../vnf-pkg-info/vnf-pkg-info.model';
 import type { NsdInfo } from '../nsd-info/nsd-info.model';
 import type { OwnerType, PackageFile } from '../ports/package-file-store.port';
+import type { ReadFile } from '../ports/package-reader.port';
 import type { OnboardingDeps } from './onboarding-deps';
 import type { OnboardingOutcome } from './onboarding-outcome';
 import { nsdFields, vnfPkgFields } from './catalogue-fields';
@@ -17,13 +18,12 @@ type Success = Extract<OnboardingOutcome, { ok: true }>;
  * for each function the NSD package carries, the info resource ONBOARDED and ENABLED, and the domain
  * events. A failure anywhere rolls all of it back, so nothing is ever half-onboarded.
  */
-export async function commitOnboarding(d: OnboardingDeps, owner: OwnerType, ownerId: string, o: Success): Promise<void> {
+export async function commitOnboarding(d: OnboardingDeps, owner: OwnerType, ownerId: string, o: Success, content: PackageFile): Promise<void> {
   const createdAt = d.now().toISOString();
   await d.uow.run(async (tx) => {
     const stored = new Map<string, PackageFile>();
     for (const f of o.pkg.files) {
-      const blob = await d.blobs.put(f.open(), { maxBytes: d.maxFileBytes, tx });
-      const file: PackageFile = { path: f.path, role: f.role, contentType: f.contentType, size: blob.size, checksum: f.checksum ?? { algorithm: 'SHA-256', hash: blob.sha256 }, blobId: blob.blobId };
+      const file = await storeFile(d, f, content, tx);
       stored.set(f.path, file);
       await d.files.add(owner, ownerId, file, tx);
     }
@@ -48,6 +48,21 @@ export async function commitOnboarding(d: OnboardingDeps, owner: OwnerType, owne
     }, tx);
     await d.events.append(nsdOnboarded(nsd.doc), tx);
   });
+}
+
+/**
+ * An artifact stays where it is, in the uploaded package, and is read back by range: VM images are most of
+ * a package, and a second copy doubled the job's writes and its memory. Descriptors and manifests, small and
+ * capped, get blobs of their own, so a VNF package made from an NSD package never keeps the NSD's package
+ * alive.
+ */
+async function storeFile(d: OnboardingDeps, f: ReadFile, content: PackageFile, tx: TxHandle): Promise<PackageFile> {
+  const base = { path: f.path, role: f.role, ...(f.contentType ? { contentType: f.contentType } : {}) };
+  if (f.role === 'artifact' && f.location && f.checksum) {
+    return { ...base, size: f.size, checksum: f.checksum, blobId: content.blobId, location: f.location };
+  }
+  const blob = await d.blobs.put(f.open(), { maxBytes: d.maxFileBytes, tx });
+  return { ...base, size: blob.size, checksum: f.checksum ?? { algorithm: 'SHA-256', hash: blob.sha256 }, blobId: blob.blobId };
 }
 
 const onboarded = (p: VnfPkgInfo): VnfPkgInfo => ({ ...p, onboardingState: 'ONBOARDED', operationalState: 'ENABLED' });

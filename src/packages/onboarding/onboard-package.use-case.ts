@@ -32,7 +32,7 @@ export class OnboardPackage {
 
     let pkg: ReadPackage;
     try {
-      pkg = await this.d.reader.read(this.d.blobs.open(content.blobId), { contentType: content.contentType });
+      pkg = await this.d.reader.read(this.d.blobs.openWhole(content.blobId), { contentType: content.contentType });
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (!code?.startsWith('package.')) throw err; // infrastructure trouble: let the job retry
@@ -40,7 +40,7 @@ export class OnboardPackage {
     }
     try {
       const outcome = await checkPackage(owner, ownerId, pkg, this.d.descriptors);
-      if (outcome.ok) await commitOnboarding(this.d, owner, ownerId, outcome);
+      if (outcome.ok) await commitOnboarding(this.d, owner, ownerId, outcome, content);
       else await failOnboarding(this.d, owner, ownerId, outcome.report, ['PROCESSING']);
     } finally {
       await pkg.cleanup();

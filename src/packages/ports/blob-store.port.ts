@@ -16,6 +16,11 @@ export interface BlobStore {
   put(source: AsyncIterable<Uint8Array>, opts: { maxBytes: number; tx?: TxHandle }): Promise<BlobInfo>;
   /** Streams a blob, or the inclusive byte range of it. */
   open(blobId: string, range?: { start: number; end: number }): Readable;
+  /**
+   * Streams a whole blob as fast as the consumer takes it, holding one database connection until the end:
+   * for a consumer that keeps up (a working file), never for a remote client, whose pace would pin it.
+   */
+  openWhole(blobId: string): Readable;
   delete(blobIds: string[], tx?: TxHandle): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import type { EntryLocation } from '../archive/unpack-result';
 import type { TxHandle } from '../../shared/unit-of-work';
 
 export type OwnerType = 'nsd' | 'vnf_pkg';
@@ -10,6 +11,11 @@ export interface PackageFile {
   size: number;
   checksum?: { algorithm: string; hash: string };
   blobId: string;
+  /**
+   * Set when the file is not a blob of its own but an entry of the package blob `blobId`, read by range
+   * (and inflated when deflated): an artifact is never stored twice.
+   */
+  location?: EntryLocation;
 }
 
 export interface PackageFileStore {

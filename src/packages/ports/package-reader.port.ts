@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Descriptor, Finding } from '../../descriptors/model';
+import type { EntryLocation } from '../archive/unpack-result';
 
 export interface ReadFile {
   path: string;
@@ -7,6 +8,8 @@ export interface ReadFile {
   size: number;
   contentType?: string;
   checksum?: { algorithm: string; hash: string };
+  /** Where the file lies in the content that was read (absent when it was not read from a ZIP entry). */
+  location?: EntryLocation;
   /**
    * The file's bytes (from the reader's working copy), to store them. Pieces may share one buffer: use
    * each before asking for the next.
