@@ -3,6 +3,8 @@ import { NfvoError } from '../shared/nfvo-error';
 import type { ResourceStore } from '../shared/resource-store';
 import type { Database } from './database';
 import { DocumentStore } from './document-store';
+import { nsInstancesUsing } from './infra-usage';
+import { handleOf } from './transactions';
 
 /** The relational columns each kind keeps beside its document (for foreign keys and uniqueness). */
 const COLUMNS: { [K in InfraKind]: (d: InfraDocs[K]) => Record<string, unknown> } = {
@@ -13,6 +15,12 @@ const COLUMNS: { [K in InfraKind]: (d: InfraDocs[K]) => Record<string, unknown> 
 };
 
 const NOUN: Record<InfraKind, string> = { site: 'site', vim: 'VIM', wan_link: 'WAN link', switch_host: 'switch host' };
+/** Why an item in use matters, for the 409 (a site is guarded by its VIMs, links and switch hosts). */
+const WHY: Partial<Record<InfraKind, string>> = {
+  vim: 'their servers, networks or stacks are there',
+  wan_link: 'their WAN tunnels cross it',
+  switch_host: 'its switch holds their WAN tunnels or service chain flows',
+};
 
 export class DatabaseInfraRepository implements InfraRepository {
   private readonly stores = new Map<InfraKind, DocumentStore<{ id: string }>>();
@@ -40,7 +48,14 @@ export class DatabaseInfraRepository implements InfraRepository {
 
   async remove(kind: InfraKind, id: string): Promise<void> {
     try {
-      await this.store(kind).delete(id, () => undefined);
+      await this.db.transaction(async (m) => {
+        const current = await this.store(kind).get(id, handleOf(m));
+        const users = current ? await nsInstancesUsing(m, kind, current.doc) : [];
+        if (users.length) {
+          throw new NfvoError('CONFLICT', `The ${NOUN[kind]} is used by NS instance${users.length > 1 ? 's' : ''} ${users.join(', ')}${users.length === 20 ? ' and maybe more' : ''} (${WHY[kind]}); terminate ${users.length > 1 ? 'them' : 'it'} first.`);
+        }
+        await this.store(kind).delete(id, () => undefined, handleOf(m));
+      });
     } catch (err) {
       const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
       if (code === '23503') throw new NfvoError('CONFLICT', `The ${NOUN[kind]} is still used by VIMs, WAN links or switch hosts; delete those first.`);

@@ -10,7 +10,7 @@ import { INFRA_PATHS, type InfraHttp } from './infra-http';
 
 export const INFRA_HTTP = Symbol('INFRA_HTTP');
 
-/** One registry collection: POST, GET (filter, paging), GET one, DELETE (409 while others refer to it). */
+/** One registry collection: POST, GET (filter, paging), GET one, DELETE (409 while other items or NS instances depend on it). */
 export function infraController(
   kind: InfraKind,
   dto: Type<unknown>,
