@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { openTestDatabase, type TestDb } from '../../test/support/test-database';
 import { NfvoError } from '../shared/nfvo-error';
-import { CHUNK_BYTES, DatabaseBlobStore, READ_PIECE_BYTES } from './database-blob-store';
+import { CHUNK_BYTES, CHUNKS_PER_INSERT, DatabaseBlobStore, READ_PIECE_BYTES } from './database-blob-store';
 import { handleOf } from './transactions';
 
 async function* pieces(buf: Buffer, size = 64 * 1024) {
@@ -30,6 +30,18 @@ describe('DatabaseBlobStore', () => {
     expect(info.size).toBe(content.length);
     expect(info.sha256).toBe(createHash('sha256').update(content).digest('hex'));
     expect((await readAll(store.open(info.blobId))).equals(content)).toBe(true);
+  });
+
+  it('writes several batches of chunks, each a full 256 KiB chunk but the last, and reads them back', async () => {
+    const large = randomBytes(CHUNK_BYTES * CHUNKS_PER_INSERT * 2 + 12345);
+    const info = await store.put(pieces(large, 100_000), { maxBytes: large.length });
+    const sizes = await t.db.dataSource.query(`SELECT n, octet_length(data) AS len FROM blob_chunk WHERE blob_id = $1 ORDER BY n`, [info.blobId]);
+    expect(sizes.map((r: { n: number; len: number }) => [r.n, Number(r.len)])).toEqual([
+      ...Array.from({ length: CHUNKS_PER_INSERT * 2 }, (_, n) => [n, CHUNK_BYTES]),
+      [CHUNKS_PER_INSERT * 2, 12345],
+    ]);
+    expect((await readAll(store.open(info.blobId))).equals(large)).toBe(true);
+    expect((await readAll(store.open(info.blobId, { start: CHUNK_BYTES * 5 - 7, end: CHUNK_BYTES * 5 + 7 }))).equals(large.subarray(CHUNK_BYTES * 5 - 7, CHUNK_BYTES * 5 + 8))).toBe(true);
   });
 
   it('serves byte ranges that span chunks', async () => {

