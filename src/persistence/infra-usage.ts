@@ -18,12 +18,15 @@ const USES: { [K in InfraKind]?: { paths: string[]; vars: (d: InfraDocs[K]) => R
   },
 };
 
+/** How many NS instances a refusal names at most. */
+export const USERS_LISTED = 20;
+
 /**
- * The NS instances (at most `limit`) whose resources depend on the item: those with a deployment that uses
+ * The NS instances (at most USERS_LISTED) whose resources depend on the item: those with a deployment that uses
  * it, and those whose running operation's plan does (an instantiate not yet finished, a terminate still
  * removing). Removing the item under them would leave what runs there unreachable for heal and terminate.
  */
-export async function nsInstancesUsing<K extends InfraKind>(m: EntityManager, kind: K, doc: InfraDocs[K], limit = 20): Promise<string[]> {
+export async function nsInstancesUsing<K extends InfraKind>(m: EntityManager, kind: K, doc: InfraDocs[K]): Promise<string[]> {
   const use = USES[kind];
   if (!use) return [];
   const where = use.paths.map((_, i) => `jsonb_path_exists(plan, $${i + 2}::jsonpath, $1::jsonb)`).join(' OR ');
@@ -32,7 +35,7 @@ export async function nsInstancesUsing<K extends InfraKind>(m: EntityManager, ki
        SELECT id, deployment->'plan' AS plan FROM ns_instance WHERE deployment IS NOT NULL
        UNION ALL
        SELECT ns_instance_id, plan FROM ns_lcm_op_occ WHERE plan IS NOT NULL AND operation_state IN ('PROCESSING', 'FAILED_TEMP', 'ROLLING_BACK')
-     ) p WHERE ${where} ORDER BY id LIMIT ${Number(limit)}`,
+     ) p WHERE ${where} ORDER BY id LIMIT ${USERS_LISTED}`,
     [JSON.stringify(use.vars(doc)), ...use.paths],
   );
   return rows.map((r) => r.id);

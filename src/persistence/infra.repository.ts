@@ -3,7 +3,7 @@ import { NfvoError } from '../shared/nfvo-error';
 import type { ResourceStore } from '../shared/resource-store';
 import type { Database } from './database';
 import { DocumentStore } from './document-store';
-import { nsInstancesUsing } from './infra-usage';
+import { nsInstancesUsing, USERS_LISTED } from './infra-usage';
 import { handleOf } from './transactions';
 
 /** The relational columns each kind keeps beside its document (for foreign keys and uniqueness). */
@@ -52,7 +52,7 @@ export class DatabaseInfraRepository implements InfraRepository {
         const current = await this.store(kind).get(id, handleOf(m));
         const users = current ? await nsInstancesUsing(m, kind, current.doc) : [];
         if (users.length) {
-          throw new NfvoError('CONFLICT', `The ${NOUN[kind]} is used by NS instance${users.length > 1 ? 's' : ''} ${users.join(', ')}${users.length === 20 ? ' and maybe more' : ''} (${WHY[kind]}); terminate ${users.length > 1 ? 'them' : 'it'} first.`);
+          throw new NfvoError('CONFLICT', `The ${NOUN[kind]} is used by NS instance${users.length > 1 ? 's' : ''} ${users.join(', ')}${users.length === USERS_LISTED ? ' and maybe more' : ''} (${WHY[kind]}); terminate ${users.length > 1 ? 'them' : 'it'} first.`);
         }
         await this.store(kind).delete(id, () => undefined, handleOf(m));
       });
