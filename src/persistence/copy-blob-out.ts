@@ -1,10 +1,9 @@
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { isUuid } from '../shared/uuid';
 import type { Database } from './database';
 import { copyBinaryFields } from './copy-binary-fields';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A whole blob in ONE binary COPY on a connection of its own: raw bytes straight from the socket, with
@@ -14,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function* copyBlobOut(db: Database, blobId: string): AsyncGenerator<Buffer> {
   // COPY takes no bind parameters: the id is inlined, so it must be exactly a UUID.
-  if (!UUID.test(blobId)) throw new Error(`not a blob id: ${blobId.slice(0, 40)}`);
+  if (!isUuid(blobId)) throw new Error(`not a blob id: ${blobId.slice(0, 40)}`);
   const driver = db.dataSource.driver as PostgresDriver;
   const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (err?: unknown) => void];
   let finished = false;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { NfvoError } from '../shared/nfvo-error';
+import { isUuid } from '../shared/uuid';
 import type { Page, ResourceStore, SqlCondition, Stored } from '../shared/resource-store';
 import type { TxHandle } from '../shared/unit-of-work';
 import type { Database } from './database';
@@ -10,8 +11,6 @@ interface Row {
   doc: unknown;
   revision: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A {@link ResourceStore} over a table `(id uuid, seq bigserial, doc jsonb, revision int, …)`. `table` and
@@ -40,7 +39,7 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
   }
 
   async get(id: string, tx?: TxHandle): Promise<Stored<T> | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const params: unknown[] = [id];
     const rows: Row[] = await queryer(this.db, tx).query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1${this.scoped(params)}`, params);
     return rows[0] ? toStored(rows[0]) : undefined;
@@ -86,7 +85,7 @@ export class DocumentStore<T extends { id: string }> implements ResourceStore<T>
 
   private async lock(tx: EntityManager, id: string): Promise<Stored<T>> {
     const params: unknown[] = [id];
-    const rows: Row[] = UUID.test(id) ? await tx.query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1${this.scoped(params)} FOR UPDATE`, params) : [];
+    const rows: Row[] = isUuid(id) ? await tx.query(`SELECT seq, doc, revision FROM ${this.table} WHERE id = $1${this.scoped(params)} FOR UPDATE`, params) : [];
     if (!rows[0]) throw new NfvoError('NOT_FOUND', `No ${this.label} with id ${id.slice(0, 64)}`);
     return toStored<T>(rows[0]);
   }

@@ -48,13 +48,14 @@ export class DatabaseInfraRepository implements InfraRepository {
 
   async remove(kind: InfraKind, id: string): Promise<void> {
     try {
+      // Deleted under its row lock, then checked in the same transaction: a refusal rolls the delete back.
       await this.db.transaction(async (m) => {
-        const current = await this.store(kind).get(id, handleOf(m));
-        const users = current ? await nsInstancesUsing(m, kind, current.doc) : [];
+        let doc: InfraDocs[typeof kind] | undefined;
+        await this.store(kind).delete(id, (current) => void (doc = current.doc), handleOf(m));
+        const users = doc ? await nsInstancesUsing(m, kind, doc) : [];
         if (users.length) {
           throw new NfvoError('CONFLICT', `The ${NOUN[kind]} is used by NS instance${users.length > 1 ? 's' : ''} ${users.join(', ')}${users.length === USERS_LISTED ? ' and maybe more' : ''} (${WHY[kind]}); terminate ${users.length > 1 ? 'them' : 'it'} first.`);
         }
-        await this.store(kind).delete(id, () => undefined, handleOf(m));
       });
     } catch (err) {
       const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;

@@ -22,9 +22,8 @@ const toFile = (r: Row): PackageFile => ({
   size: Number(r.size),
   ...(r.checksum ? { checksum: r.checksum } : {}),
   blobId: r.blob_id,
-  ...(r.data_offset !== null && r.compressed_size !== null && r.compression
-    ? { location: { dataOffset: Number(r.data_offset), compressedSize: Number(r.compressed_size), compression: r.compression } }
-    : {}),
+  // The table's check keeps the three location columns all set or all null.
+  ...(r.compression ? { location: { dataOffset: Number(r.data_offset), compressedSize: Number(r.compressed_size), compression: r.compression } } : {}),
 });
 
 export class DatabasePackageFileStore implements PackageFileStore {

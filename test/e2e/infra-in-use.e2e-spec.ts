@@ -33,7 +33,16 @@ describe('infrastructure in use by NS instances', () => {
     const linkRefused = await remove(`wan_links/${link.id}`);
     expect([linkRefused.status, linkRefused.body.detail]).toEqual([409, expect.stringContaining('WAN tunnels cross it')]);
     // A switch host registered for a site where the service's chain and tunnels run.
-    const sw = await http().post('/nfvo/v1/switches').set(auth).send({ siteId: siteB.id, host: '192.0.2.10', username: 'root', hostKeyFingerprint: `SHA256:${'A'.repeat(43)}`, bridge: 'br-int', privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----\n' });
+    const switchAt = (siteId: string) => http().post('/nfvo/v1/switches').set(auth).send({ siteId, host: '192.0.2.10', username: 'root', hostKeyFingerprint: `SHA256:${'A'.repeat(43)}`, bridge: 'br-int', privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----\n' });
+    // What the service does not use goes at once, while it runs: a third site's link to site-a and its switch host.
+    const siteC = (await http().post('/nfvo/v1/sites').set(auth).send({ name: 'site-c' })).body;
+    const siteA = sites.find((s) => s.name === 'site-a')!;
+    const otherLink = (await http().post('/nfvo/v1/wan_links').set(auth).send({ siteA: siteA.id, siteB: siteC.id, latencyMs: 5 })).body;
+    const otherSwitch = (await switchAt(siteC.id)).body;
+    expect((await remove(`switches/${otherSwitch.id}`)).status).toBe(204);
+    expect((await remove(`wan_links/${otherLink.id}`)).status).toBe(204);
+    expect((await remove(`sites/${siteC.id}`)).status).toBe(204);
+    const sw = await switchAt(siteB.id);
     expect(sw.status).toBe(201);
     const swRefused = await remove(`switches/${sw.body.id}`);
     expect([swRefused.status, swRefused.body.detail]).toEqual([409, expect.stringContaining('service chain flows')]);

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as yauzl from 'yauzl';
 import { checkDeclaredSizes } from './declared-size.rules';
@@ -44,17 +45,21 @@ export async function extractEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, ctx: 
     const target = targetOf(ctx.root, file);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     const hasher = new HashingStream();
-    // The local header's name and extra field may differ in length from the central directory's.
+    // The local header's name and extra field may differ in length from the central directory's: read it
+    // once, for where the data starts, and stream from there (checkEntryKind allows only stored and deflate).
     const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
-    const input = await zip.openReadStreamPromise(entry);
+    const deflated = entry.compressionMethod === 8;
+    // The callback form: yauzl 3.4's openReadStreamLowLevelPromise calls openReadStream by mistake.
+    const input = await new Promise<Readable>((resolve, reject) =>
+      zip.openReadStreamLowLevel(fileDataStart, entry.compressedSize, 0, entry.compressedSize, deflated, entry.uncompressedSize, (err, s) => (err ? reject(err) : resolve(s))),
+    );
     // 'wx': never follow or overwrite something already there.
     await pipeline(input, new EntryLimitGuard(file, entry.compressedSize, ctx.limits, ctx.written), hasher, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
     const { crc32, ...digests } = hasher.digests();
     if (crc32 !== entry.crc32) {
       throw new PackageError('package.corrupt', `Entry "${file}" fails its CRC-32 check (archive says ${hex(entry.crc32)}, data gives ${hex(crc32)}).`, file);
     }
-    const compression = entry.compressionMethod === 0 ? 'stored' : 'deflate'; // checkEntryKind allows only 0 and 8
-    ctx.entries.push({ path: file, ...digests, location: { dataOffset: fileDataStart, compressedSize: entry.compressedSize, compression } });
+    ctx.entries.push({ path: file, ...digests, location: { dataOffset: fileDataStart, compressedSize: entry.compressedSize, compression: deflated ? 'deflate' : 'stored' } });
   } catch (e) {
     throw toPackageError(e, file);
   }
