@@ -13,7 +13,7 @@ const swc = ['@swc/jest', {
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testRegex: '.*\\.(e2e-|system-|conformance-)?spec\\.ts$',
+  testRegex: '.*\\.(e2e-|system-|conformance-|contract-)?spec\\.ts$',
   transform: { '^.+\\.ts$': swc, '^.+\\.[mc]?js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|@electric-sql)/)'],
   testTimeout: 60000,

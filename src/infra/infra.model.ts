@@ -8,6 +8,14 @@ export interface Site {
 
 export type VimType = 'openstack' | 'kubernetes';
 
+/**
+ * How an OpenStack VIM gets a flavor for a VDU: `select` the smallest existing flavor the project may use
+ * that is big enough (all a project member can do on a default-policy cloud), or also `create-if-missing`
+ * a flavor of exactly the size asked for when none is (needs an account allowed to create flavors).
+ */
+export const FLAVOR_POLICIES = ['select', 'create-if-missing'] as const;
+export type FlavorPolicy = (typeof FLAVOR_POLICIES)[number];
+
 export interface Vim {
   id: string;
   siteId: string;
@@ -22,6 +30,8 @@ export interface Vim {
   capacity?: { vcpus: number; memoryMiB: number; storageGiB?: number; instances?: number };
   /** Which kind of credentials are stored (the credentials themselves are never returned). */
   authType: 'password' | 'application_credential' | 'token';
+  /** OpenStack only; `select` when absent. */
+  flavorPolicy?: FlavorPolicy;
 }
 
 /** Credentials, write-only: sealed at rest (AES-256-GCM, NFVO_SECRET_KEY), never in a response or a log. */

@@ -18,6 +18,7 @@ export class RegisterVim {
   async execute(input: Omit<Vim, 'id' | 'authType'>, credentials: VimCredentials): Promise<Vim> {
     if (!(await this.d.repo.store('site').get(input.siteId))) throw new NfvoError('UNPROCESSABLE', `No site ${input.siteId}; create it with POST /nfvo/v1/sites first.`);
     if (input.vimType === 'kubernetes' && credentials.authType !== 'token') throw new NfvoError('BAD_REQUEST', 'A kubernetes VIM takes credentials of authType token.');
+    if (input.vimType === 'kubernetes' && input.flavorPolicy) throw new NfvoError('BAD_REQUEST', 'flavorPolicy applies to OpenStack VIMs only; a kubernetes VIM has no flavors.');
     const vim: Vim = { id: randomUUID(), ...input, authType: credentials.authType };
     // A cluster the NFVO could never deploy to is refused now, not inside the first operation that tries.
     const unusable = vim.vimType === 'kubernetes' ? await this.d.preflight?.check(vim) : undefined;

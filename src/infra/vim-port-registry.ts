@@ -18,7 +18,7 @@ export class VimPortRegistry implements VimPorts {
     const vim = (await this.d.repo.store('vim').get(vimId))?.doc;
     if (!vim) throw new NfvoError('UNPROCESSABLE', `VIM ${vimId} is no longer registered.`);
     const sealed = await this.d.repo.sealedCredentials('vim', vimId);
-    const key = `${vim.endpoint}|${vim.region ?? ''}|${vim.project ?? ''}|${sealed ?? ''}`;
+    const key = `${vim.endpoint}|${vim.region ?? ''}|${vim.project ?? ''}|${vim.flavorPolicy ?? ''}|${sealed ?? ''}`;
     const cached = this.ports.get(vimId);
     if (cached?.key === key) return cached.port;
     const port = this.d.make(vim, JSON.parse(this.d.box.open(sealed!)) as VimCredentials);

@@ -1,9 +1,12 @@
 import type { Vim, VimCredentials } from '../../infra/infra.model';
-import { VimError } from '../../lifecycle/ports/vim-error';
+import { VimError, isVimError } from '../../lifecycle/ports/vim-error';
 import { keystoneAuthBody, tokensUrl } from './keystone-auth-body';
 import { type CatalogEntry, endpointFrom } from './service-catalog';
 import { errorForStatus, errorForTransport } from './vim-error-map';
 import type { VimHttpClient } from './vim-http-client';
+
+/** How long a login Keystone refused (401) is answered from memory instead of asked again. */
+const REFUSAL_MEMORY_MS = 30_000;
 
 interface Token { value: string; expiresAt: number; issuedAt: number; catalog: CatalogEntry[] }
 
@@ -16,6 +19,7 @@ interface Token { value: string; expiresAt: number; issuedAt: number; catalog: C
 export class KeystoneSession {
   private token?: Token;
   private pending?: Promise<Token>;
+  private refused?: { error: VimError; until: number };
   /** Keystone token requests made; the benchmark shows it stays at one. */
   logins = 0;
 
@@ -30,7 +34,16 @@ export class KeystoneSession {
     const now = (this.opts.now ?? Date.now)();
     const t = this.token;
     if (t && now < t.expiresAt - Math.min(300_000, (t.expiresAt - t.issuedAt) / 10)) return t;
-    this.pending ??= this.login().finally(() => (this.pending = undefined));
+    // Credentials Keystone refused stay refused for a while: every step of a running plan would otherwise
+    // ask again (a retry storm that may also lock the account where Keystone counts failed logins).
+    if (this.refused && now < this.refused.until) throw this.refused.error;
+    this.pending ??= this.login().then(
+      (token) => { this.refused = undefined; return token; },
+      (e: unknown) => {
+        if (isVimError(e) && e.kind === 'UNAUTHORIZED') this.refused = { error: e, until: now + REFUSAL_MEMORY_MS };
+        throw e;
+      },
+    ).finally(() => (this.pending = undefined));
     return this.pending;
   }
 

@@ -1,11 +1,13 @@
 import { VimError, isVimError } from '../../lifecycle/ports/vim-error';
+import type { FlavorPolicy } from '../../infra/infra.model';
 import type { FlavorSpec, ResourceOwner, ServerSpec, ServerState, VimCapacity } from '../../lifecycle/ports/vim.port';
 import type { OpenStackHttp } from './openstack-http';
 import { ownerMetadata } from './owner-tags';
 import { type PollTiming, pollUntil } from './poll';
+import { type NovaFlavor, noFlavorFits, smallestFitting } from './flavor-choice';
+import { roomFreedSince } from './quota-freed';
 
 type Server = { id: string; name: string; status: string; 'OS-EXT-STS:task_state'?: string | null; metadata?: Record<string, string>; fault?: { message?: string }; addresses?: Record<string, { addr: string; 'OS-EXT-IPS-MAC:mac_addr'?: string }[]> };
-type Flavor = { id: string; name: string; vcpus: number; ram: number; disk: number; 'OS-FLV-DISABLED:disabled'?: boolean };
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const notFound = (e: unknown) => isVimError(e) && e.kind === 'NOT_FOUND';
@@ -14,20 +16,26 @@ const notFound = (e: unknown) => isVimError(e) && e.kind === 'NOT_FOUND';
 export class NovaResources {
   constructor(private readonly h: OpenStackHttp, private readonly poll: PollTiming) {}
 
-  /** An existing flavor of exactly this size, else one named after it (needs the os_compute_api:os-flavor-manage policy). */
-  async ensureFlavor(s: FlavorSpec): Promise<string> {
-    const list = async () => (await this.h.call<{ flavors: Flavor[] }>('compute', 'nova.flavors.list', 'GET', '/flavors/detail')).flavors;
-    const exact = (fs: Flavor[]) => fs.find((f) => f.vcpus === s.vcpus && f.ram === s.memoryMiB && f.disk === s.diskGiB && !f['OS-FLV-DISABLED:disabled']);
-    const found = exact(await list());
-    if (found) return found.id;
+  /**
+   * The smallest flavor the project may use that is at least this size. Without one, a flavor of exactly
+   * this size is created where the VIM's registration allows it (`create-if-missing`) and the account may
+   * (default policy: admins only); otherwise the refusal names the closest flavors and what each lacks.
+   */
+  async ensureFlavor(s: FlavorSpec, policy: FlavorPolicy): Promise<string> {
+    const list = async () => (await this.h.call<{ flavors: NovaFlavor[] }>('compute', 'nova.flavors.list', 'GET', '/flavors/detail')).flavors;
+    const flavors = await list();
+    const fit = smallestFitting(flavors, s);
+    if (fit) return fit.id;
+    const why = noFlavorFits(flavors, s);
+    if (policy === 'select') throw new VimError('NOT_FOUND', 'nova.flavors.select', `${why}. The VIM is registered with flavorPolicy select: ask the cloud's administrator for such a flavor, or register the VIM with flavorPolicy create-if-missing and an account that may create flavors.`);
     const name = `nfvo.c${s.vcpus}-m${s.memoryMiB}-d${s.diskGiB}`;
     try {
-      return (await this.h.call<{ flavor: Flavor }>('compute', 'nova.flavors.create', 'POST', '/flavors', { flavor: { name, vcpus: s.vcpus, ram: s.memoryMiB, disk: s.diskGiB } })).flavor.id;
+      return (await this.h.call<{ flavor: NovaFlavor }>('compute', 'nova.flavors.create', 'POST', '/flavors', { flavor: { name, vcpus: s.vcpus, ram: s.memoryMiB, disk: s.diskGiB } })).flavor.id;
     } catch (e) {
       // Another run created it between our list and our create.
       const raced = isVimError(e) && e.kind === 'CONFLICT' ? (await list()).find((f) => f.name === name) : undefined;
       if (raced) return raced.id;
-      if (isVimError(e) && e.kind === 'FORBIDDEN') throw new VimError('FORBIDDEN', e.operation, `no flavor has ${s.vcpus} vCPU, ${s.memoryMiB} MiB, ${s.diskGiB} GiB and the VIM refused to create one: ${e.vimMessage}`, e.status);
+      if (isVimError(e) && e.kind === 'FORBIDDEN') throw new VimError('FORBIDDEN', e.operation, `${why}, and the VIM refused to create one: ${e.vimMessage}`, e.status);
       throw e;
     }
   }
@@ -85,7 +93,17 @@ export class NovaResources {
     return names.map((n) => view(ready.get(n)!));
   }
 
+  /** One create; a quota refusal is tried once more only if the project's limits show room freed since (another NS terminated). */
   private async createServer(owner: ResourceOwner, s: ServerSpec): Promise<string> {
+    try {
+      return await this.postServer(owner, s);
+    } catch (e) {
+      if (!(isVimError(e) && e.kind === 'QUOTA_EXCEEDED') || !roomFreedSince(e.vimMessage, await this.limits())) throw e;
+      return this.postServer(owner, s);
+    }
+  }
+
+  private async postServer(owner: ResourceOwner, s: ServerSpec): Promise<string> {
     const body = {
       server: {
         name: s.name, flavorRef: s.flavorId, imageRef: s.imageId, networks: s.portIds.map((port) => ({ port })), metadata: { ...s.metadata, ...ownerMetadata(owner) },
@@ -109,12 +127,18 @@ export class NovaResources {
     );
   }
 
+  private async limits(): Promise<Record<string, number>> {
+    return (await this.h.call<{ limits: { absolute: Record<string, number> } }>('compute', 'nova.limits.get', 'GET', '/limits')).limits.absolute;
+  }
+
   async capacity(): Promise<VimCapacity> {
-    const a = (await this.h.call<{ limits: { absolute: Record<string, number> } }>('compute', 'nova.limits.get', 'GET', '/limits')).limits.absolute;
+    const a = await this.limits();
+    // Nova writes an unlimited quota as -1.
+    const total = (n: number) => (n < 0 ? Number.MAX_SAFE_INTEGER : n);
     return {
-      vcpus: { total: a.maxTotalCores, used: a.totalCoresUsed },
-      memoryMiB: { total: a.maxTotalRAMSize, used: a.totalRAMUsed },
-      instances: { total: a.maxTotalInstances, used: a.totalInstancesUsed },
+      vcpus: { total: total(a.maxTotalCores), used: a.totalCoresUsed },
+      memoryMiB: { total: total(a.maxTotalRAMSize), used: a.totalRAMUsed },
+      instances: { total: total(a.maxTotalInstances), used: a.totalInstancesUsed },
     };
   }
 }

@@ -48,7 +48,7 @@ describe('OpenStack adapter under faults', () => {
     });
   });
 
-  it('quota and NoValidHost are typed and retryable; a server left in ERROR is replaced on the next run', async () => {
+  it('NoValidHost is typed and retryable, a quota refusal is final until something is freed; a server left in ERROR is replaced on the next run', async () => {
     const { networkId } = await net();
     const group = await vim.ensureServerGroup(owner, 'g', 'anti-affinity');
     const server = async (i: number, flavorId = '1') => {
@@ -60,7 +60,7 @@ describe('OpenStack adapter under faults', () => {
     await expect(server(3)).rejects.toMatchObject({ kind: 'NO_VALID_HOST', retryable: true, vimMessage: expect.stringContaining('No valid host was found') });
     expect(emu.inventory().servers.find((s) => s.name === 's3')).toMatchObject({ status: 'ERROR' });
     await expect(vim.ensureServer(owner, { name: 's4', flavorId: '3', imageId: image(), portIds: [] })).rejects.toMatchObject({
-      kind: 'QUOTA_EXCEEDED', retryable: true, status: 403, vimMessage: 'Quota exceeded for cores: Requested 2, but already used 3 of 3 cores',
+      kind: 'QUOTA_EXCEEDED', retryable: false, status: 403, vimMessage: 'Quota exceeded for cores: Requested 2, but already used 3 of 3 cores',
     });
     await vim.removeServer(owner, 's1');
     const again = await server(3);

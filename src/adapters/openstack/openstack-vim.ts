@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Vim, VimCredentials } from '../../infra/infra.model';
+import type { FlavorPolicy, Vim, VimCredentials } from '../../infra/infra.model';
 import { isVimError } from '../../lifecycle/ports/vim-error';
 import type { FlavorSpec, ImageSpec, NetworkSpec, PortSpec, ResourceOwner, SecurityGroupSpec, ServerSpec, ServerState, VimCapacity, VimPort } from '../../lifecycle/ports/vim.port';
 import { GlanceImages } from './glance-images';
@@ -36,7 +36,10 @@ export class OpenStackVim implements VimPort {
   private readonly nova: NovaResources;
   private readonly glance: GlanceImages;
 
-  constructor(vim: Pick<Vim, 'endpoint' | 'project' | 'projectDomain' | 'region'>, credentials: VimCredentials, private readonly o: OpenStackVimOptions = defaultOpenStackVimOptions) {
+  private readonly flavorPolicy: FlavorPolicy;
+
+  constructor(vim: Pick<Vim, 'endpoint' | 'project' | 'projectDomain' | 'region' | 'flavorPolicy'>, credentials: VimCredentials, private readonly o: OpenStackVimOptions = defaultOpenStackVimOptions) {
+    this.flavorPolicy = vim.flavorPolicy ?? 'select';
     const client = new VimHttpClient(o.maxSockets);
     this.session = new KeystoneSession(client, vim, credentials, { timeoutMs: o.callTimeoutMs, interface: o.interface });
     const http = new OpenStackHttp(client, this.session, o.callTimeoutMs);
@@ -59,7 +62,7 @@ export class OpenStackVim implements VimPort {
   ensureNetwork(owner: ResourceOwner, s: NetworkSpec) { return this.retrying(() => this.neutron.ensureNetwork(owner, s)); }
   ensureSecurityGroup(owner: ResourceOwner, s: SecurityGroupSpec) { return this.retrying(() => this.neutron.ensureSecurityGroup(owner, s)); }
   ensurePort(owner: ResourceOwner, s: PortSpec) { return this.retrying(() => this.neutron.ensurePort(owner, s)); }
-  ensureFlavor(s: FlavorSpec) { return this.retrying(() => this.nova.ensureFlavor(s)); }
+  ensureFlavor(s: FlavorSpec) { return this.retrying(() => this.nova.ensureFlavor(s, this.flavorPolicy)); }
   ensureImage(s: ImageSpec) { return this.retrying(() => this.glance.ensure(s)); }
   ensureServerGroup(_owner: ResourceOwner, name: string, policy: 'affinity' | 'anti-affinity') { return this.retrying(() => this.nova.ensureServerGroup(name, policy)); }
   async ensureServer(owner: ResourceOwner, s: ServerSpec): Promise<ServerState> { return (await this.ensureServers(owner, [s]))[0]; }

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsNumber, IsObject, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
+import { FLAVOR_POLICIES, type FlavorPolicy } from '../../infra/infra.model';
+
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 export class LocationDto {
@@ -42,6 +44,8 @@ export class CreateVimDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) project?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) projectDomain?: string;
   @ApiPropertyOptional({ type: CapacityDto }) @IsOptional() @ValidateNested() @Type(() => CapacityDto) capacity?: CapacityDto;
+  @ApiPropertyOptional({ enum: FLAVOR_POLICIES, default: 'select', description: 'OpenStack: select the smallest existing flavor big enough, or also create one of the exact size when none is (the account must be allowed to)' })
+  @IsOptional() @IsIn(FLAVOR_POLICIES) flavorPolicy?: FlavorPolicy;
   @ApiProperty({ type: VimCredentialsDto }) @ValidateNested() @Type(() => VimCredentialsDto) credentials: VimCredentialsDto;
 }
 

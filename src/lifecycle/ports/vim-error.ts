@@ -16,9 +16,13 @@ export type VimErrorKind =
   | 'MALFORMED_RESPONSE' // an answer that is not the JSON the API documents
   | 'RESOURCE_ERROR'; // the resource itself went to ERROR (a server fault, a failed image import)
 
+/**
+ * A quota refusal is final for the step: trying again only helps once something was freed, which the
+ * adapter checks itself (Nova's limits) before its one retry; the operator decides otherwise (retry/rollback).
+ */
 const RETRYABLE: Record<VimErrorKind, boolean> = {
   UNREACHABLE: true, TIMEOUT: true, UNAUTHORIZED: false, FORBIDDEN: false, NOT_FOUND: false, BAD_REQUEST: false,
-  CONFLICT: true, QUOTA_EXCEEDED: true, NO_VALID_HOST: true, SERVER_ERROR: true, MALFORMED_RESPONSE: true, RESOURCE_ERROR: false,
+  CONFLICT: true, QUOTA_EXCEEDED: false, NO_VALID_HOST: true, SERVER_ERROR: true, MALFORMED_RESPONSE: true, RESOURCE_ERROR: false,
 };
 
 export class VimError extends Error {

@@ -5,7 +5,8 @@ import { glanceError, injectedFault, keystoneError, neutronError, novaError, una
 import type { FaultInjector } from './fault-injector';
 import { glanceImageRoutes } from './glance-images.routes';
 import { type Reply, type Route, type Service, matchPath, readJson, send } from './http-kit';
-import { keystoneRoutes, tokenValid } from './keystone.routes';
+import { keystoneRoutes, tokenRoles } from './keystone.routes';
+import { neutronExtensionRoutes, neutronTagRoutes } from './neutron-tags.routes';
 import { neutronNetworkRoutes } from './neutron-networks.routes';
 import { neutronPortRoutes } from './neutron-ports.routes';
 import { neutronSubnetRoutes } from './neutron-subnets.routes';
@@ -19,7 +20,7 @@ import { neutronSecurityGroupRoutes } from './neutron-security-groups.routes';
 const services: { prefix: string; service: Service; routes: Route[] }[] = [
   { prefix: '/identity', service: 'keystone', routes: keystoneRoutes },
   { prefix: '/compute/v2.1', service: 'nova', routes: [...novaFlavorRoutes, ...novaServerRoutes, ...novaServerGroupRoutes, ...novaLimitRoutes] },
-  { prefix: '/network', service: 'neutron', routes: [...neutronNetworkRoutes, ...neutronSubnetRoutes, ...neutronPortRoutes, ...neutronSecurityGroupRoutes] },
+  { prefix: '/network', service: 'neutron', routes: [...neutronNetworkRoutes, ...neutronSubnetRoutes, ...neutronPortRoutes, ...neutronSecurityGroupRoutes, ...neutronTagRoutes, ...neutronExtensionRoutes] },
   { prefix: '/image', service: 'glance', routes: glanceImageRoutes },
 ];
 
@@ -47,14 +48,15 @@ export async function dispatch(req: IncomingMessage, res: ServerResponse, state:
   if (decision.kind === 'fail') return send(res, injectedFault(svc.service, decision.status ?? 503, route.operation));
   if (decision.kind === 'reset') return void req.socket.destroy();
   if (decision.kind === 'malformed') return send(res, { status: 200, body: '{"truncated": ', headers: { 'Content-Type': 'application/json' } });
-  if (!route.anonymous && !tokenValid(state, req.headers['x-auth-token'])) return send(res, unauthorized());
+  const roles = tokenRoles(state, req.headers['x-auth-token']);
+  if (!route.anonymous && !roles) return send(res, unauthorized());
   let body;
   try {
     body = await readJson(req);
   } catch {
     return send(res, badJson(svc.service));
   }
-  send(res, route.handle({ params, query: url.searchParams, body, headers: req.headers, state }));
+  send(res, route.handle({ params, query: url.searchParams, body, headers: req.headers, state, admin: !!roles?.includes('admin') }));
 }
 
 const badJson = (s: Service): Reply =>

@@ -1,6 +1,7 @@
 import type { ComputeDriver } from './compute-driver';
 import { randomUUID } from 'node:crypto';
 import { nowIso } from './time-format';
+import { zedMl2Extensions } from './neutron-extensions';
 
 // Records are stored in the shape the APIs answer with, so views are mostly copies.
 export type Server = Record<string, unknown> & { id: string; name: string; status: string; metadata: Record<string, string> };
@@ -39,6 +40,8 @@ export interface Identity {
   userId: string;
   projectId: string;
   applicationCredential: { id: string; secret: string };
+  /** Keystone roles on the project; only `admin` passes admin-only policies (flavor creation, port binding fields). */
+  roles: string[];
 }
 
 /** One site's cloud: everything a single emulator instance knows, and its pending timers. */
@@ -51,7 +54,7 @@ export class EmulatorState {
   readonly images = new Map<string, Image>();
   readonly securityGroups = new Map<string, SecurityGroup>();
   readonly serverGroups = new Map<string, ServerGroup>();
-  readonly tokens = new Map<string, { expiresAt: number }>();
+  readonly tokens = new Map<string, { expiresAt: number; roles: string[] }>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -63,6 +66,8 @@ export class EmulatorState {
     public baseUrl = '',
     /** What backs the servers (nothing by default): see ComputeDriver. */
     readonly compute?: ComputeDriver,
+    /** Neutron extension aliases this cloud advertises (`GET /v2.0/extensions`). */
+    readonly extensions: readonly string[] = zedMl2Extensions,
   ) {}
 
   /** Runs `fn` later, unless the emulator closes first. */

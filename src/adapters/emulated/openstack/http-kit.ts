@@ -13,6 +13,8 @@ export interface Ctx {
   body: Body | undefined;
   headers: IncomingMessage['headers'];
   state: EmulatorState;
+  /** The token carries the admin role (the default policies' `role:admin`). */
+  admin: boolean;
 }
 
 export interface Reply {

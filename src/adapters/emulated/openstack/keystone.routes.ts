@@ -46,7 +46,7 @@ export const keystoneRoutes: Route[] = [
       const token = `gAAAAAB${randomBytes(96).toString('base64url')}`;
       const issued = Date.now();
       const expiresAt = issued + state.timing.tokenTtlMs;
-      state.tokens.set(token, { expiresAt });
+      state.tokens.set(token, { expiresAt, roles: id.roles });
       const domain = (name: string) => ({ id: name === 'Default' ? 'default' : name, name });
       return {
         status: 201,
@@ -58,7 +58,7 @@ export const keystoneRoutes: Route[] = [
             user: { id: id.userId, name: id.username, domain: domain(id.userDomain), password_expires_at: null },
             project: { id: id.projectId, name: id.project, domain: domain(id.projectDomain) },
             is_domain: false,
-            roles: [{ id: 'member-role', name: 'member' }, { id: 'reader-role', name: 'reader' }],
+            roles: id.roles.map((name) => ({ id: `${name}-role`, name })),
             catalog: catalog(state),
           },
         },
@@ -67,10 +67,10 @@ export const keystoneRoutes: Route[] = [
   },
 ];
 
-/** keystonemiddleware's check on every other service: a known, unexpired X-Auth-Token. */
-export function tokenValid(state: EmulatorState, token: string | string[] | undefined): boolean {
+/** keystonemiddleware's check on every other service: a known, unexpired X-Auth-Token; its roles, or undefined. */
+export function tokenRoles(state: EmulatorState, token: string | string[] | undefined): string[] | undefined {
   const t = typeof token === 'string' ? state.tokens.get(token) : undefined;
-  return !!t && t.expiresAt > Date.now();
+  return t && t.expiresAt > Date.now() ? t.roles : undefined;
 }
 
 export { nowIso };

@@ -21,3 +21,10 @@ export function takenOn(state: EmulatorState, subnetId: string): Set<string> {
   for (const p of state.ports.values()) for (const f of p.fixed_ips) if (f.subnet_id === subnetId) taken.add(f.ip_address);
   return taken;
 }
+
+/** Without the `tag-creation` extension Neutron refuses `tags` in a create body (a default Zed has none). */
+export function tagsOnCreate(state: EmulatorState, r: { tags?: unknown }): string[] | Reply {
+  if (r.tags === undefined) return [];
+  if (!state.extensions.includes('tag-creation')) return neutronError(400, 'HTTPBadRequest', "Attribute 'tags' not allowed in POST");
+  return Array.isArray(r.tags) ? r.tags.map(String) : neutronError(400, 'HTTPBadRequest', "Invalid input for tags.");
+}

@@ -1,7 +1,7 @@
 import { type EmulatorState, type Network, newId } from './emulator-state';
 import { neutronError } from './error-bodies';
 import { type Route, filterByQuery } from './http-kit';
-import { bodyRequired, notFound, standardAttributes } from './neutron-common';
+import { bodyRequired, notFound, standardAttributes, tagsOnCreate } from './neutron-common';
 
 export function addNetwork(state: EmulatorState, n: { name?: string; port_security_enabled?: boolean; shared?: boolean; admin_state_up?: boolean; mtu?: number; tags?: string[] }): Network {
   const network: Network = {
@@ -18,7 +18,11 @@ export function addNetwork(state: EmulatorState, n: { name?: string; port_securi
 export const neutronNetworkRoutes: Route[] = [
   {
     method: 'POST', path: '/v2.0/networks', operation: 'neutron.networks.create', service: 'neutron',
-    handle: ({ state, body }) => (body?.network ? { status: 201, body: { network: addNetwork(state, body.network) } } : bodyRequired()),
+    handle: ({ state, body }) => {
+      if (!body?.network) return bodyRequired();
+      const tags = tagsOnCreate(state, body.network);
+      return Array.isArray(tags) ? { status: 201, body: { network: addNetwork(state, { ...body.network, tags }) } } : tags;
+    },
   },
   { method: 'GET', path: '/v2.0/networks', operation: 'neutron.networks.list', service: 'neutron', handle: ({ state, query }) => ({ status: 200, body: { networks: filterByQuery([...state.networks.values()], query) } }) },
   {

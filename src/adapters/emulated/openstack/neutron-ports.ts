@@ -2,13 +2,15 @@ import { type Body, type Reply } from './http-kit';
 import { type EmulatorState, type FixedIp, type Port, newId } from './emulator-state';
 import { neutronError } from './error-bodies';
 import { firstFree, inCidr, isIpv4, randomMac } from './ipv4';
-import { notFound, standardAttributes, takenOn } from './neutron-common';
+import { notFound, standardAttributes, tagsOnCreate, takenOn } from './neutron-common';
 
 /**
  * Port creation as Neutron does it (Networking API v2.0, "Create port"): each requested fixed IP
  * is checked against its subnet; without fixed_ips one address comes from the network's first subnet.
  */
 export function createPort(state: EmulatorState, p: Body): Port | Reply {
+  const tags = tagsOnCreate(state, p);
+  if (!Array.isArray(tags)) return tags;
   const network = state.networks.get(p.network_id);
   if (!network) return notFound('Network', String(p.network_id));
   const wanted: Body[] = Array.isArray(p.fixed_ips) ? p.fixed_ips : network.subnets.length ? [{ subnet_id: network.subnets[0] }] : [];
@@ -36,7 +38,7 @@ export function createPort(state: EmulatorState, p: Body): Port | Reply {
   }
   const security: boolean = p.port_security_enabled ?? network.port_security_enabled;
   const port: Port = {
-    ...standardAttributes(state), tags: p.tags ?? [], id: newId(), name: p.name ?? '', network_id: network.id, admin_state_up: p.admin_state_up ?? true,
+    ...standardAttributes(state), tags, id: newId(), name: p.name ?? '', network_id: network.id, admin_state_up: p.admin_state_up ?? true,
     mac_address: mac, fixed_ips: fixedIps, device_id: p.device_id ?? '', device_owner: p.device_owner ?? '', status: 'DOWN',
     port_security_enabled: security, security_groups: security ? (p.security_groups ?? ['default']) : [], allowed_address_pairs: p.allowed_address_pairs ?? [],
     'binding:vnic_type': p['binding:vnic_type'] ?? 'normal', 'binding:host_id': '', 'binding:vif_type': 'unbound', 'binding:profile': {}, 'binding:vif_details': {},

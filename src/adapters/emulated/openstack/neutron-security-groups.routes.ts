@@ -1,7 +1,7 @@
 import { type EmulatorState, type SecurityGroup, newId } from './emulator-state';
 import { neutronError } from './error-bodies';
 import { type Body, type Route, filterByQuery } from './http-kit';
-import { bodyRequired, notFound, standardAttributes } from './neutron-common';
+import { bodyRequired, notFound, standardAttributes, tagsOnCreate } from './neutron-common';
 
 function rule(state: EmulatorState, groupId: string, r: Body): Body {
   return {
@@ -18,10 +18,12 @@ export const neutronSecurityGroupRoutes: Route[] = [
     handle: ({ state, body }) => {
       const g = body?.security_group;
       if (!g) return bodyRequired();
+      const tags = tagsOnCreate(state, g);
+      if (!Array.isArray(tags)) return tags;
       if (g.name === 'default') return neutronError(409, 'SecurityGroupDefaultAlreadyExists', 'Default security group already exists.');
       const id = newId();
       const group: SecurityGroup = {
-        ...standardAttributes(state), id, name: g.name ?? '', description: g.description ?? '', stateful: g.stateful ?? true, tags: g.tags ?? [],
+        ...standardAttributes(state), id, name: g.name ?? '', description: g.description ?? '', stateful: g.stateful ?? true, tags,
         security_group_rules: ['IPv4', 'IPv6'].map((ethertype) => rule(state, id, { direction: 'egress', ethertype })),
       };
       state.securityGroups.set(id, group);

@@ -2,7 +2,7 @@ import { type Subnet, newId } from './emulator-state';
 import { neutronError } from './error-bodies';
 import { type Route, filterByQuery } from './http-kit';
 import { defaultsFor, inCidr, parseCidr } from './ipv4';
-import { bodyRequired, notFound, standardAttributes } from './neutron-common';
+import { bodyRequired, notFound, standardAttributes, tagsOnCreate } from './neutron-common';
 
 /** Networking API v2.0, "Subnets" (IPv4 only for now). */
 export const neutronSubnetRoutes: Route[] = [
@@ -11,6 +11,8 @@ export const neutronSubnetRoutes: Route[] = [
     handle: ({ state, body }) => {
       const s = body?.subnet;
       if (!s) return bodyRequired();
+      const tags = tagsOnCreate(state, s);
+      if (!Array.isArray(tags)) return tags;
       const network = state.networks.get(s.network_id);
       if (!network) return notFound('Network', String(s.network_id));
       if (s.ip_version !== undefined && s.ip_version !== 4) return neutronError(400, 'InvalidInput', 'Invalid input for operation: only ip_version 4 is emulated.');
@@ -19,7 +21,7 @@ export const neutronSubnetRoutes: Route[] = [
       const gateway: string | null = s.gateway_ip === undefined ? d.gateway : s.gateway_ip;
       if (gateway !== null && !inCidr(gateway, s.cidr)) return neutronError(400, 'InvalidInput', `Invalid input for operation: Gateway IP ${gateway} is not in subnet ${s.cidr}.`);
       const subnet: Subnet = {
-        ...standardAttributes(state), tags: s.tags ?? [], id: newId(), name: s.name ?? '', network_id: network.id, ip_version: 4, cidr: s.cidr,
+        ...standardAttributes(state), tags, id: newId(), name: s.name ?? '', network_id: network.id, ip_version: 4, cidr: s.cidr,
         gateway_ip: gateway, allocation_pools: s.allocation_pools ?? [d.pool], enable_dhcp: s.enable_dhcp ?? true,
         dns_nameservers: s.dns_nameservers ?? [], host_routes: s.host_routes ?? [], ipv6_ra_mode: null, ipv6_address_mode: null, subnetpool_id: null, service_types: [],
       };

@@ -26,7 +26,9 @@ export const novaFlavorRoutes: Route[] = [
   },
   {
     method: 'POST', path: '/flavors', operation: 'nova.flavors.create', service: 'nova',
-    handle: ({ state, body }) => {
+    handle: ({ state, body, admin }) => {
+      // Default policy os_compute_api:os-flavor-manage:create is admin-only; checked before the body, as Nova does.
+      if (!admin) return novaError(403, "Policy doesn't allow os_compute_api:os-flavor-manage:create to be performed.");
       const f = body?.flavor;
       if (!f || typeof f.name !== 'string' || ![f.ram, f.vcpus, f.disk].every((n) => Number.isInteger(n) && n >= 0)) {
         return novaError(400, "Invalid input for field/attribute flavor. 'name', 'ram', 'vcpus' and 'disk' are required.");

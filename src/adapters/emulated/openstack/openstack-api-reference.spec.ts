@@ -9,8 +9,10 @@ describe('emulator against the OpenStack API reference', () => {
 
   it('Networking: security groups come with egress rules, rules are unique, groups in use stay', async () => {
     const { call } = await login(emu);
-    const sg = await call('network', '/security-groups', { body: { security_group: { name: 'web', description: 'web tier', tags: ['t1'] } } });
+    expect(await call('network', '/security-groups', { body: { security_group: { name: 'web', tags: ['t1'] } } })).toEqual({ status: 400, json: { NeutronError: { type: 'HTTPBadRequest', message: "Attribute 'tags' not allowed in POST", detail: '' } } });
+    const sg = await call('network', '/security-groups', { body: { security_group: { name: 'web', description: 'web tier' } } });
     expect(sg.status).toBe(201);
+    expect(await call('network', `/security-groups/${sg.json.security_group.id}/tags`, { method: 'PUT', body: { tags: ['t1'] } })).toEqual({ status: 200, json: { tags: ['t1'] } });
     expect(sg.json.security_group).toEqual(expect.objectContaining({ name: 'web', description: 'web tier', stateful: true, project_id: expect.any(String), revision_number: 1 }));
     expect(sg.json.security_group.security_group_rules.map((r: { direction: string; ethertype: string }) => `${r.direction}/${r.ethertype}`)).toEqual(['egress/IPv4', 'egress/IPv6']);
     const rule = { security_group_id: sg.json.security_group.id, direction: 'ingress', protocol: 'tcp', port_range_min: 443, port_range_max: 443, remote_ip_prefix: '0.0.0.0/0' };

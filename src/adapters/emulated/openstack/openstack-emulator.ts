@@ -25,6 +25,13 @@ export interface OpenStackEmulatorOptions {
   images?: ImageSeed[];
   /** What backs the servers; nothing by default (see ComputeDriver). */
   compute?: ComputeDriver;
+  /**
+   * The account's roles on its project: `['admin', 'member', 'reader']` (an admin, the default) or
+   * `['member', 'reader']`, the usual NFVO account, which default policies refuse flavor creation and binding details.
+   */
+  roles?: string[];
+  /** Neutron extensions advertised; a default Zed's by default (no `tag-creation`). */
+  extensions?: readonly string[];
 }
 
 /** One emulated OpenStack site (Keystone, Nova, Neutron, Glance) on its own loopback port. */
@@ -35,13 +42,14 @@ export class OpenStackEmulator {
   static async start(o: OpenStackEmulatorOptions = {}): Promise<OpenStackEmulator> {
     const c = o.credentials ?? { username: 'admin', password: 'secret', project: 'admin' };
     const state = new EmulatorState(
-      { username: c.username, password: c.password, project: c.project, userDomain: c.userDomain ?? 'Default', projectDomain: c.projectDomain ?? 'Default', userId: newId().replace(/-/g, ''), projectId: newId().replace(/-/g, ''), applicationCredential: o.applicationCredential ?? { id: newId().replace(/-/g, ''), secret: 'app-secret' } },
+      { username: c.username, password: c.password, project: c.project, userDomain: c.userDomain ?? 'Default', projectDomain: c.projectDomain ?? 'Default', userId: newId().replace(/-/g, ''), projectId: newId().replace(/-/g, ''), applicationCredential: o.applicationCredential ?? { id: newId().replace(/-/g, ''), secret: 'app-secret' }, roles: o.roles ?? ['admin', 'member', 'reader'] },
       o.region ?? 'RegionOne',
       { buildMs: o.buildMs ?? 50, deleteMs: o.deleteMs ?? 50, tokenTtlMs: o.tokenTtlMs ?? 3_600_000 },
       o.hosts ?? defaultHosts,
       { ...defaultQuotas, ...o.quotas },
       '',
       o.compute,
+      o.extensions,
     );
     let emulator: OpenStackEmulator | undefined;
     const server = createServer((req: IncomingMessage, res: ServerResponse) => void dispatch(req, res, state, emulator!.faults));
@@ -78,6 +86,17 @@ export class OpenStackEmulator {
     const server = this.state.servers.get(id);
     if (server) deleteServer(this.state, server);
     return !!server;
+  }
+
+  /** Sets the project's compute quotas, as an admin's `PUT /os-quota-sets/{project_id}` does. */
+  setQuotas(q: Partial<Quotas>): void {
+    Object.assign(this.state.quotas, q);
+  }
+
+  /** The account's password changes (an operator rotated it): Keystone revokes the user's tokens with it. */
+  changePassword(password: string): void {
+    this.state.identity.password = password;
+    this.state.tokens.clear();
   }
 
   /** Forgets every issued token, as a Keystone restart with new Fernet keys would: services answer 401. */
