@@ -10,6 +10,11 @@ import { roomFreedSince } from './quota-freed';
 type Server = { id: string; name: string; status: string; 'OS-EXT-STS:task_state'?: string | null; metadata?: Record<string, string>; fault?: { message?: string }; addresses?: Record<string, { addr: string; 'OS-EXT-IPS-MAC:mac_addr'?: string }[]> };
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A server fault that means "no compute host had room": the scheduler's NoValidHost, or the conductor giving up
+ * after compute hosts refused the build (a late server-group check, a claim that failed) and no host was left.
+ */
+const NO_ROOM = /no valid host|exhausted all hosts available/i;
 const notFound = (e: unknown) => isVimError(e) && e.kind === 'NOT_FOUND';
 
 /** Compute API v2.1: flavors, server groups, servers, limits. */
@@ -86,7 +91,7 @@ export class NovaResources {
       const failed = names.map((n) => now.get(n)).find((s) => s?.status === 'ERROR');
       if (failed) {
         const message = failed.fault?.message ?? 'the server went to ERROR without a fault message';
-        throw new VimError(/no valid host/i.test(message) ? 'NO_VALID_HOST' : 'RESOURCE_ERROR', 'nova.servers.create', `server ${failed.name}: ${message}`);
+        throw new VimError(NO_ROOM.test(message) ? 'NO_VALID_HOST' : 'RESOURCE_ERROR', 'nova.servers.create', `server ${failed.name}: ${message}`);
       }
       return names.every((n) => now.get(n)?.status === 'ACTIVE') ? now : undefined;
     });
@@ -106,12 +111,14 @@ export class NovaResources {
   private async postServer(owner: ResourceOwner, s: ServerSpec): Promise<string> {
     const body = {
       server: {
-        name: s.name, flavorRef: s.flavorId, imageRef: s.imageId, networks: s.portIds.map((port) => ({ port })), metadata: { ...s.metadata, ...ownerMetadata(owner) },
+        name: s.name, flavorRef: s.flavorId, imageRef: s.imageId, networks: s.portIds.length ? s.portIds.map((port) => ({ port })) : 'none', metadata: { ...s.metadata, ...ownerMetadata(owner) },
         ...(s.userData ? { user_data: Buffer.from(s.userData).toString('base64') } : {}),
       },
       ...(s.serverGroupId ? { 'os:scheduler_hints': { group: s.serverGroupId } } : {}),
     };
-    return (await this.h.call<{ server: { id: string } }>('compute', 'nova.servers.create', 'POST', '/servers', body)).server.id;
+    // Without ports, 2.1 would attach the project's only network, or answer 409 where it has several: 2.37 says `none`.
+    const headers = s.portIds.length ? {} : { 'OpenStack-API-Version': 'compute 2.37' };
+    return (await this.h.call<{ server: { id: string } }>('compute', 'nova.servers.create', 'POST', '/servers', body, headers)).server.id;
   }
 
   /** Deletes every server of that name the NS owns (a duplicate left by an interrupted create included). */

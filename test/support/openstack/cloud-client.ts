@@ -41,14 +41,14 @@ export class CloudClient {
     return { userId: s.userId, projectId: s.projectId };
   }
 
-  async call(service: Service, method: string, path: string, body?: unknown): Promise<Answer> {
+  async call(service: Service, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const s = await this.current();
     const ep = s.catalog.find((e) => e.type === service)?.endpoints.find((e) => e.interface === 'public' && (!this.account.region || e.region_id === this.account.region));
     if (!ep) throw new Error(`no public ${service} endpoint in the catalogue`);
     const base = ep.url.replace(/\/+$/, '');
     const v = VERSION[service];
     const res = await fetch(`${v.re.test(base) ? base : base + v.add}${path}`, {
-      method, headers: { 'X-Auth-Token': s.token, 'Content-Type': 'application/json', Accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers: { 'X-Auth-Token': s.token, 'Content-Type': 'application/json', Accept: 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
     let json: Answer['json'];

@@ -87,6 +87,9 @@ export async function realOpenStackTarget(env = process.env): Promise<VimTarget>
     const r = await admin.call('identity', 'PATCH', `/users/${userId}`, { user: { password: p } });
     if (r.status !== 200) throw new Error(`password change: HTTP ${r.status} ${JSON.stringify(r.json)}`);
     password = p;
+    // Keystone revokes the user's tokens issued up to this second (its revocation events have one-second
+    // granularity): a token issued in the same second would be refused too, so log in again after it.
+    await new Promise((r) => setTimeout(r, 1_100));
     member.reset();
   };
   const hypervisors = await admin.list('compute', '/os-hypervisors', 'hypervisors');

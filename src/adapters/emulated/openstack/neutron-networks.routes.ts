@@ -14,22 +14,25 @@ export function addNetwork(state: EmulatorState, n: { name?: string; port_securi
   return network;
 }
 
+/** Neutron's default policy shows a network's provider attributes (segmentation) to admins only. */
+const view = (n: Network, admin: boolean): Network => (admin ? n : (Object.fromEntries(Object.entries(n).filter(([k]) => !k.startsWith('provider:'))) as Network));
+
 /** Networking API v2.0, "Networks". */
 export const neutronNetworkRoutes: Route[] = [
   {
     method: 'POST', path: '/v2.0/networks', operation: 'neutron.networks.create', service: 'neutron',
-    handle: ({ state, body }) => {
+    handle: ({ state, body, admin }) => {
       if (!body?.network) return bodyRequired();
       const tags = tagsOnCreate(state, body.network);
-      return Array.isArray(tags) ? { status: 201, body: { network: addNetwork(state, { ...body.network, tags }) } } : tags;
+      return Array.isArray(tags) ? { status: 201, body: { network: view(addNetwork(state, { ...body.network, tags }), admin) } } : tags;
     },
   },
-  { method: 'GET', path: '/v2.0/networks', operation: 'neutron.networks.list', service: 'neutron', handle: ({ state, query }) => ({ status: 200, body: { networks: filterByQuery([...state.networks.values()], query) } }) },
+  { method: 'GET', path: '/v2.0/networks', operation: 'neutron.networks.list', service: 'neutron', handle: ({ state, query, admin }) => ({ status: 200, body: { networks: filterByQuery([...state.networks.values()], query).map((n) => view(n, admin)) } }) },
   {
     method: 'GET', path: '/v2.0/networks/:id', operation: 'neutron.networks.get', service: 'neutron',
-    handle: ({ state, params }) => {
+    handle: ({ state, params, admin }) => {
       const n = state.networks.get(params.id);
-      return n ? { status: 200, body: { network: n } } : notFound('Network', params.id);
+      return n ? { status: 200, body: { network: view(n, admin) } } : notFound('Network', params.id);
     },
   },
   {

@@ -11,13 +11,19 @@ function nameMatches(name: string, pattern: string | null): boolean {
   try { return new RegExp(pattern).test(name); } catch { return name.includes(pattern); }
 }
 
+/** The compute microversion a request asks for (`OpenStack-API-Version: compute 2.37`), 2.1 without one. */
+function microversion(h: Record<string, string | string[] | undefined>): number {
+  const v = /compute\s+(\d+)\.(\d+)/.exec(String(h['openstack-api-version'] ?? '')) ?? /(\d+)\.(\d+)/.exec(String(h['x-openstack-nova-api-version'] ?? ''));
+  return v ? Number(v[1]) + Number(v[2]) / 1000 : 2.001;
+}
+
 /** Compute API v2.1, "Servers". */
 export const novaServerRoutes: Route[] = [
   {
     method: 'POST', path: '/servers', operation: 'nova.servers.create', service: 'nova',
-    handle: ({ state, body }) => {
+    handle: ({ state, body, headers }) => {
       if (!body?.server) return novaError(400, "Invalid input for field/attribute server. 'server' is a required property");
-      const made = createServer(state, body.server, body['os:scheduler_hints'] ?? body['OS-SCH-HNT:scheduler_hints']);
+      const made = createServer(state, body.server, body['os:scheduler_hints'] ?? body['OS-SCH-HNT:scheduler_hints'], microversion(headers));
       if (!('server' in made)) return made;
       const { id, links } = made.server;
       return { status: 202, headers: { Location: `${state.baseUrl}/compute/v2.1/servers/${id}` }, body: { server: { id, links, 'OS-DCF:diskConfig': 'MANUAL', security_groups: [{ name: 'default' }], adminPass: made.adminPass } } };

@@ -6,10 +6,26 @@ import { createPort, isPort } from './neutron-ports';
 import { pickHost, quotaExceeded } from './nova-scheduler';
 
 /**
+ * Which networks a server gets (Compute API "Create server", `networks`): from 2.37 on, `none` or `auto`
+ * may stand for the list; before, no list means "the one network the project can use", and a project
+ * that sees several gets Nova's 409.
+ */
+function networksOf(state: EmulatorState, networks: unknown, microversion: number): Body[] | Reply {
+  if (networks === 'none' || networks === 'auto') {
+    if (microversion < 2.037) return novaError(400, `Invalid input for field/attribute networks. Value: ${networks}. '${networks}' is not of type 'array'`);
+    if (networks === 'none') return [];
+  }
+  if (Array.isArray(networks) && networks.length) return networks as Body[];
+  const usable = [...state.networks.values()].filter((n) => n.subnets.length);
+  if (usable.length > 1) return novaError(409, 'Multiple possible networks found, use a Network ID to be more specific.');
+  return usable.map((n) => ({ uuid: n.id }));
+}
+
+/**
  * Compute API "Create server": validate references, then create or bind one port per
  * `networks` entry (Nova itself creates the port for `{uuid}`), exactly as nova-compute would.
  */
-export function createServer(state: EmulatorState, s: Body, hints: Body = {}): { server: Server; adminPass: string } | Reply {
+export function createServer(state: EmulatorState, s: Body, hints: Body = {}, microversion = 2.001): { server: Server; adminPass: string } | Reply {
   if (typeof s.name !== 'string' || !s.name) return novaError(400, "Invalid input for field/attribute name. Value: None. None is not of type 'string'");
   const flavor = state.flavors.get(String(s.flavorRef));
   if (!flavor) return novaError(400, `Flavor ${s.flavorRef} could not be found.`);
@@ -20,7 +36,8 @@ export function createServer(state: EmulatorState, s: Body, hints: Body = {}): {
   if (hints.group !== undefined && !group) return novaError(400, `Invalid server group ${hints.group}.`);
   const overQuota = quotaExceeded(state, flavor);
   if (overQuota) return overQuota;
-  const nets: Body[] = Array.isArray(s.networks) ? s.networks : [];
+  const nets = networksOf(state, s.networks, microversion);
+  if (!Array.isArray(nets)) return nets;
   for (const n of nets) {
     if (n.port) {
       const port = state.ports.get(n.port);
