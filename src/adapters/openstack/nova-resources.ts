@@ -117,7 +117,7 @@ export class NovaResources {
       ...(s.serverGroupId ? { 'os:scheduler_hints': { group: s.serverGroupId } } : {}),
     };
     // Without ports, 2.1 would attach the project's only network, or answer 409 where it has several: 2.37 says `none`.
-    const headers = s.portIds.length ? {} : { 'OpenStack-API-Version': 'compute 2.37' };
+    const headers: Record<string, string> = s.portIds.length ? {} : { 'OpenStack-API-Version': 'compute 2.37' };
     return (await this.h.call<{ server: { id: string } }>('compute', 'nova.servers.create', 'POST', '/servers', body, headers)).server.id;
   }
 
