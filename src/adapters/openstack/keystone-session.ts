@@ -6,7 +6,7 @@ import { errorForStatus, errorForTransport } from './vim-error-map';
 import type { VimHttpClient } from './vim-http-client';
 
 /** How long a login Keystone refused (401) is answered from memory instead of asked again. */
-const REFUSAL_MEMORY_MS = 30_000;
+const REFUSAL_MEMORY_MS = 10_000;
 
 interface Token { value: string; expiresAt: number; issuedAt: number; catalog: CatalogEntry[] }
 

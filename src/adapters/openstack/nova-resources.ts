@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { VimError, isVimError } from '../../lifecycle/ports/vim-error';
 import type { FlavorPolicy } from '../../infra/infra.model';
 import type { FlavorSpec, ResourceOwner, ServerSpec, ServerState, VimCapacity } from '../../lifecycle/ports/vim.port';
@@ -15,6 +16,7 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * after compute hosts refused the build (a late server-group check, a claim that failed) and no host was left.
  */
 const NO_ROOM = /no valid host|exhausted all hosts available/i;
+const [FAULT_READS, FAULT_WAIT_MS] = [5, 200];
 const notFound = (e: unknown) => isVimError(e) && e.kind === 'NOT_FOUND';
 
 /** Compute API v2.1: flavors, server groups, servers, limits. */
@@ -89,16 +91,29 @@ export class NovaResources {
     const ready = await pollUntil('nova.servers.list', `${names.length} servers ACTIVE`, this.poll, async () => {
       const now = await this.listOwned(owner, names);
       const failed = names.map((n) => now.get(n)).find((s) => s?.status === 'ERROR');
-      if (failed) {
-        const message = failed.fault?.message ?? 'the server went to ERROR without a fault message';
-        throw new VimError(NO_ROOM.test(message) ? 'NO_VALID_HOST' : 'RESOURCE_ERROR', 'nova.servers.create', `server ${failed.name}: ${message}`);
-      }
+      if (failed) throw await this.buildFailure(failed);
       return names.every((n) => now.get(n)?.status === 'ACTIVE') ? now : undefined;
     });
     return names.map((n) => view(ready.get(n)!));
   }
 
   /** One create; a quota refusal is tried once more only if the project's limits show room freed since (another NS terminated). */
+  /**
+   * Why a server went to ERROR, as a VimError. Nova's conductor saves the ERROR state before the fault,
+   * so a server seen in ERROR without one is read again (briefly) for it. A quota refusal may come this
+   * way too: concurrent creates that all passed the API's check, then failed the conductor's recheck.
+   */
+  private async buildFailure(s: Server): Promise<VimError> {
+    let fault = s.fault?.message;
+    for (let i = 0; i < FAULT_READS && !fault; i++) {
+      await sleep(FAULT_WAIT_MS);
+      fault = (await this.h.call<{ server: Server }>('compute', 'nova.servers.get', 'GET', `/servers/${s.id}`).catch(() => undefined))?.server.fault?.message;
+    }
+    const message = fault?.trim() || 'the server went to ERROR without a fault message';
+    const kind = NO_ROOM.test(message) ? 'NO_VALID_HOST' : /quota exceeded/i.test(message) ? 'QUOTA_EXCEEDED' : 'RESOURCE_ERROR';
+    return new VimError(kind, 'nova.servers.create', `server ${s.name}: ${message}`);
+  }
+
   private async createServer(owner: ResourceOwner, s: ServerSpec): Promise<string> {
     try {
       return await this.postServer(owner, s);

@@ -106,14 +106,19 @@ function activate(state: EmulatorState, server: Server): void {
   Object.assign(server, { status: 'ACTIVE', addresses, hostId: hostId(state, String(server.host)), progress: 100, updated: nowIso(), 'OS-EXT-STS:power_state': 1, 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'active', 'OS-SRV-USG:launched_at': nowIso() });
 }
 
-/** Conductor's NoValidHost: ERROR with a fault, Nova's own ports deleted and the user's ports unbound. */
+/**
+ * Conductor's NoValidHost: Nova's own ports deleted and the user's ports unbound, ERROR, and then the fault.
+ * The conductor saves the ERROR state before it records the fault, so a reader may see ERROR without one
+ * for a moment (seen on a real Zed); its message carries the scheduler's empty reason.
+ */
 function noValidHost(state: EmulatorState, server: Server): void {
   if (server['OS-EXT-STS:task_state'] === 'deleting') return;
   releasePorts(state, server);
   server.port_ids = [];
-  const fault = { code: 500, created: nowIso(), message: 'No valid host was found. There are not enough hosts available.' };
-  Object.assign(server, { status: 'ERROR', fault, updated: nowIso(), 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'error' });
+  Object.assign(server, { status: 'ERROR', updated: nowIso(), 'OS-EXT-STS:task_state': null, 'OS-EXT-STS:vm_state': 'error' });
+  state.later(FAULT_LAG_MS, () => { server.fault = { code: 500, created: nowIso(), message: 'No valid host was found. ' }; });
 }
+const FAULT_LAG_MS = 20;
 
 function releasePorts(state: EmulatorState, server: Server): void {
   for (const pid of server.port_ids as string[]) {
