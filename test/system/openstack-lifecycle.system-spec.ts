@@ -140,8 +140,8 @@ describeIf(missing, 'SOL005 lifecycle on a real OpenStack, as a project member',
     const restore = await cloud.limitInstances(used + 2);
     try {
       const { ns, occ } = await instantiate(nsdInfoId);
-      expect(occ.operationState).toBe('FAILED');
-      expect(occ.error).toMatchObject({ status: 422, detail: expect.stringMatching(/lab-openstack[\s\S]*instances/) });
+      expect(occ.operationState).toBe('FAILED_TEMP');
+      expect(occ.error).toMatchObject({ status: 422, detail: expect.stringMatching(/instances[\s\S]*lab-openstack/) });
       expect(counts(await leftoversOf(cloud.member, ns))).toEqual(nothing);
     } finally {
       await restore();
@@ -201,9 +201,11 @@ describeIf(missing, 'SOL005 lifecycle on a real OpenStack, as a project member',
     try {
       const runs = await Promise.all(Array.from({ length: 5 }, (_, i) => instantiate(nsdInfoId, i % 2 ? second : nfvo)));
       const states = runs.map((r) => r.occ.operationState).sort();
-      expect(states).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED', 'FAILED', 'FAILED']);
-      for (const r of runs.filter((x) => x.occ.operationState === 'FAILED')) {
+      expect(states).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED', 'FAILED_TEMP', 'FAILED_TEMP']);
+      for (const r of runs.filter((x) => x.occ.operationState === 'FAILED_TEMP')) {
+        // Refused at placement (422), not by Nova: no QUOTA_EXCEEDED anywhere.
         expect(r.occ.error).toMatchObject({ status: 422, detail: expect.stringContaining('lab-openstack') });
+        expect(r.occ.error.detail).not.toContain('QUOTA_EXCEEDED');
         expect(counts(await leftoversOf(cloud.member, r.ns))).toEqual(nothing);
       }
       // Terminating one frees its room: a refused service now fits.
