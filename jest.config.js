@@ -12,7 +12,7 @@ const swc = ['@swc/jest', {
 }];
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/scripts'],
   testRegex: '.*\\.(e2e-|system-|conformance-|contract-)?spec\\.ts$',
   transform: { '^.+\\.ts$': swc, '^.+\\.[mc]?js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|@electric-sql)/)'],

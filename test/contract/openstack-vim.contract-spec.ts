@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { zedMl2Extensions } from '../../src/adapters/emulated/openstack/neutron-extensions';
 import type { ResourceOwner } from '../../src/lifecycle/ports/vim.port';
 import { describeIf } from '../support/requires';
-import type { CloudClient } from '../support/openstack/cloud-client';
+import { leftoversNamed, sweepNamed } from '../support/openstack/sweep';
+import type { CloudClient } from '../../scripts/support/cloud-client';
 import { type VimTarget, emulatorTarget, realOpenStackMissing, realOpenStackTarget } from '../support/openstack/vim-targets';
 
 /**
@@ -20,28 +21,8 @@ const name = (o: ResourceOwner, rest: string) => `nfvo-${o.nsInstanceId.slice(0,
 const tagged = (o: ResourceOwner) => `nfvo-ns:${o.nsInstanceId}`;
 
 /** Everything of these NS instances still on the cloud, listed through the API as the project member. */
-async function leftovers(c: CloudClient, owners: ResourceOwner[]) {
-  const mine = (tags?: string[]) => owners.some((o) => tags?.includes(tagged(o)));
-  const prefixes = owners.map((o) => name(o, ''));
-  const named = (n: string) => prefixes.some((p) => n.startsWith(p));
-  const [servers, ports, networks, subnets, groups, serverGroups] = await Promise.all([
-    c.list<{ id: string; name: string }>('compute', '/servers', 'servers'), c.list<{ id: string; name: string; tags?: string[] }>('network', '/ports', 'ports'),
-    c.list<{ id: string; name: string; tags?: string[] }>('network', '/networks', 'networks'), c.list<{ id: string; name: string; tags?: string[] }>('network', '/subnets', 'subnets'),
-    c.list<{ id: string; name: string; tags?: string[] }>('network', '/security-groups', 'security_groups'), c.list<{ id: string; name: string }>('compute', '/os-server-groups', 'server_groups'),
-  ]);
-  const pick = <T extends { name: string; tags?: string[] }>(l: T[]) => l.filter((r) => mine(r.tags) || named(r.name));
-  return { servers: pick(servers), ports: pick(ports), networks: pick(networks), subnets: pick(subnets), securityGroups: pick(groups), serverGroups: pick(serverGroups) };
-}
-
-async function sweep(t: VimTarget, owners: ResourceOwner[]) {
-  const left = await leftovers(t.member, owners);
-  for (const s of left.servers) await t.member.call('compute', 'DELETE', `/servers/${s.id}`);
-  for (let i = 0; i < 120 && (await leftovers(t.member, owners)).servers.length; i++) await new Promise((r) => setTimeout(r, 500));
-  for (const p of left.ports) await t.member.call('network', 'DELETE', `/ports/${p.id}`);
-  for (const n of left.networks) await t.member.call('network', 'DELETE', `/networks/${n.id}`);
-  for (const g of left.securityGroups) await t.member.call('network', 'DELETE', `/security-groups/${g.id}`);
-  for (const g of left.serverGroups) await t.member.call('compute', 'DELETE', `/os-server-groups/${g.id}`);
-}
+const leftovers = (c: CloudClient, owners: ResourceOwner[]) => leftoversNamed(c, owners.map((o) => name(o, '')), owners.map(tagged));
+const sweep = (t: VimTarget, owners: ResourceOwner[]) => sweepNamed(t.member, owners.map((o) => name(o, '')), owners.map(tagged));
 
 for (const [label, why, make] of TARGETS) {
   describeIf(why, `OpenStack VimPort contract: ${label}`, () => {

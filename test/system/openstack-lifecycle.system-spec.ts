@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { NfvoClient } from '../../scripts/support/nfvo-client';
 import { type ServiceProcess, startServiceProcess } from '../../scripts/support/service-process';
 import { vmServiceFiles } from '../../scripts/support/vm-service';
-import { sonPackage } from '../support/example-packages';
-import type { CloudClient } from '../support/openstack/cloud-client';
+import { sonPackage } from '../../scripts/support/son-package';
+import type { CloudClient } from '../../scripts/support/cloud-client';
 import { type VimTarget, realOpenStackMissing, realOpenStackTarget } from '../support/openstack/vim-targets';
 import { describeIf } from '../support/requires';
+import { leftoversNamed, sweepNamed } from '../support/openstack/sweep';
 import { dropSchemas, testDatabaseUrl, uniqueSchema } from '../support/test-database';
 
 /**
@@ -22,15 +23,7 @@ const CLIENT = { id: 'lab', secret: 'lab-secret-0123456789abcdef' };
 const missing = realOpenStackMissing() ?? (testDatabaseUrl() ? undefined : 'two NFVO replicas need PostgreSQL (DATABASE_URL)');
 
 /** What of an NS instance is left in the project (names start nfvo-<ns8>-), listed through the API. */
-export async function leftoversOf(c: CloudClient, nsInstanceId: string) {
-  const mine = (r: { name: string }) => r.name.startsWith(`nfvo-${nsInstanceId.slice(0, 8)}-`);
-  const lists = await Promise.all([
-    c.list('compute', '/servers', 'servers'), c.list('network', '/ports', 'ports'), c.list('network', '/networks', 'networks'),
-    c.list('network', '/subnets', 'subnets'), c.list('network', '/security-groups', 'security_groups'), c.list('compute', '/os-server-groups', 'server_groups'),
-  ]);
-  const [servers, ports, networks, subnets, securityGroups, serverGroups] = lists.map((l) => (l as { name: string }[]).filter(mine));
-  return { servers, ports, networks, subnets, securityGroups, serverGroups };
-}
+const leftoversOf = (c: CloudClient, nsInstanceId: string) => leftoversNamed(c, [`nfvo-${nsInstanceId.slice(0, 8)}-`]);
 const counts = (l: Record<string, unknown[]>) => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, v.length]));
 const nothing = { servers: 0, ports: 0, networks: 0, subnets: 0, securityGroups: 0, serverGroups: 0 };
 
@@ -46,6 +39,7 @@ describeIf(missing, 'SOL005 lifecycle on a real OpenStack, as a project member',
   const replicas: ServiceProcess[] = [];
   let nfvo: NfvoClient;
   let siteId: string;
+  const created: string[] = [];
   const image = { name: process.env.NFVO_LAB_IMAGE_NAME ?? '', md5: process.env.NFVO_LAB_IMAGE_MD5 ?? '' };
   const account = () => ({ username: process.env.OS_USERNAME!, password: process.env.OS_PASSWORD!, userDomain: process.env.OS_USER_DOMAIN_NAME ?? 'Default' });
 
@@ -61,7 +55,9 @@ describeIf(missing, 'SOL005 lifecycle on a real OpenStack, as a project member',
 
   async function createNs(nsdInfoId: string): Promise<string> {
     const nsdId = (await nfvo.call('GET', `/nsd/v2/ns_descriptors/${nsdInfoId}`)).body.nsdId;
-    return (await nfvo.call('POST', '/nslcm/v2/ns_instances', { nsdId, nsName: `lab-${randomUUID().slice(0, 6)}`, nsDescription: 'system test' })).body.id;
+    const id = (await nfvo.call('POST', '/nslcm/v2/ns_instances', { nsdId, nsName: `lab-${randomUUID().slice(0, 6)}`, nsDescription: 'system test' })).body.id as string;
+    created.push(id);
+    return id;
   }
 
   beforeAll(async () => {
@@ -74,6 +70,8 @@ describeIf(missing, 'SOL005 lifecycle on a real OpenStack, as a project member',
 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.stop('SIGTERM')));
+    // Whatever a failed test left behind would eat the next run's quota.
+    if (cloud) await sweepNamed(cloud.member, created.map((id) => `nfvo-${id.slice(0, 8)}-`));
     const url = testDatabaseUrl();
     if (url) await dropSchemas(url, [schema, `${schema}_jobs`]);
     rmSync(dataDir, { recursive: true, force: true });

@@ -85,7 +85,7 @@ export class NslcmHttp {
     const steps = (plan?.steps ?? []).map((s) => {
       const r = records.get(s.id);
       const durationMs = r?.startedAt && r.endedAt ? Date.parse(r.endedAt) - Date.parse(r.startedAt) : undefined;
-      return { id: s.id, kind: s.kind, functionId: s.functionId, siteId: s.siteId, vimId: s.vimId, dependsOn: s.dependsOn, state: r?.state ?? 'PENDING', attempts: r?.attempts ?? 0, startedAt: r?.startedAt, endedAt: r?.endedAt, durationMs, error: r?.error };
+      return { id: s.id, kind: s.kind, functionId: s.functionId, siteId: s.siteId, vimId: s.vimId, resourceName: typeof s.params.name === 'string' ? s.params.name : undefined, dependsOn: s.dependsOn, state: r?.state ?? 'PENDING', attempts: r?.attempts ?? 0, startedAt: r?.startedAt, endedAt: r?.endedAt, durationMs, error: r?.error };
     });
     return { nsLcmOpOccId: id, operationState: occ.doc.operationState, planned: !!plan, steps };
   }

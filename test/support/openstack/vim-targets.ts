@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { OpenStackEmulator } from '../../../src/adapters/emulated/openstack/openstack-emulator';
 import { OpenStackVim, type OpenStackVimOptions, defaultOpenStackVimOptions } from '../../../src/adapters/openstack/openstack-vim';
 import type { FlavorPolicy } from '../../../src/infra/infra.model';
-import { type CloudAccount, CloudClient, accountFromEnv, readEnvFile } from './cloud-client';
+import { type CloudAccount, CloudClient, accountFromEnv, readEnvFile } from '../../../scripts/support/cloud-client';
 
 /**
  * Where the OpenStack adapter's contract suite runs: the emulator always, and a real OpenStack whenever

@@ -12,19 +12,21 @@ const VERSION: Record<Service, { re: RegExp; add: string }> = {
   compute: { re: /$^/, add: '' }, network: { re: /\/v2\.0\/?$/, add: '/v2.0' }, image: { re: /\/v2\/?$/, add: '/v2' }, identity: { re: /\/v3\/?$/, add: '/v3' },
 };
 
+interface Session { token: string; userId: string; projectId: string; catalog: { type: string; endpoints: { interface: string; region_id?: string; url: string }[] }[] }
+
 export class CloudClient {
-  private session?: Promise<{ token: string; userId: string; projectId: string; catalog: { type: string; endpoints: { interface: string; region_id?: string; url: string }[] }[] }>;
+  private session?: Promise<Session>;
 
   constructor(readonly account: CloudAccount) {}
 
-  async login() {
+  async login(): Promise<Session> {
     const a = this.account;
     const res = await fetch(`${a.authUrl.replace(/\/+$/, '')}/auth/tokens`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: a.username, domain: { name: a.userDomain ?? 'Default' }, password: a.password } } }, scope: { project: { name: a.project, domain: { name: a.projectDomain ?? 'Default' } } } } }),
     });
     if (res.status !== 201) throw new Error(`login of ${a.username} failed: HTTP ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { token: { user: { id: string }; project: { id: string }; catalog: [] } };
+    const body = (await res.json()) as { token: { user: { id: string }; project: { id: string }; catalog: Session['catalog'] } };
     return { token: res.headers.get('x-subject-token')!, userId: body.token.user.id, projectId: body.token.project.id, catalog: body.token.catalog };
   }
 
