@@ -44,6 +44,35 @@ describe('NS LCM operations under VIM faults', () => {
     expect((await task(location, 'fail')).status).toBe(200);
   });
 
+  it('the VIM account\'s password changed mid-operation: FAILED_TEMP with Keystone\'s refusal, each refused step tried once, no storm of logins', async () => {
+    const b = emu('site-b');
+    const old = b.identity.password;
+    b.faults.latency('nova.servers.create', 400);
+    const { ns, location } = await instantiate();
+    const occId = path(location).split('/').pop()!;
+    for (let i = 0; i < 600 && !(await a.http.get(`/nfvo/v1/ns_lcm_op_occs/${occId}/plan`).set(auth)).body.steps?.some((st: { state: string; vimId?: string }) => st.state === 'DONE'); i++) await new Promise((r) => setTimeout(r, 20));
+    const logins = b.tokenRequests;
+    b.changePassword('rotated-by-the-cloud-operator'); // Keystone revokes the account's tokens with it
+    try {
+      const failed = await settle(location);
+      expect(failed.operationState).toBe('FAILED_TEMP');
+      expect(failed.error.detail).toMatch(/keystone\.tokens\.create answered UNAUTHORIZED \(HTTP 401\): The request you have made requires authentication\.$/);
+      const refused = (await a.http.get(`/nfvo/v1/ns_lcm_op_occs/${failed.id}/plan`).set(auth)).body.steps.filter((st: { state: string }) => st.state === 'FAILED');
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.map((st: { attempts: number; error: { retryable: boolean } }) => [st.attempts, st.error.retryable])).toEqual(refused.map(() => [1, false]));
+      // No retries against Keystone: one login per refused step at most (the contract suite shows one for
+      // twenty concurrent calls, the refusal being remembered for a while).
+      expect(b.tokenRequests - logins).toBeLessThanOrEqual(refused.length);
+    } finally {
+      b.changePassword(old);
+    }
+    // Once the refusal is forgotten (ten seconds), the restored password works again: a rollback leaves nothing.
+    await new Promise((r) => setTimeout(r, 10_500));
+    expect((await task(location, 'rollback')).status).toBe(202);
+    expect((await settle(location)).operationState).toBe('ROLLED_BACK');
+    expect(leftFor(ns.id)).toBe(0);
+  }, 60_000);
+
   it('a step failing past its retries is FAILED_TEMP with the step, function, site and VIM message; retry completes it', async () => {
     emu('site-b').faults.failNext('nova.servers.create', 100, 500);
     const { ns, location } = await instantiate();
