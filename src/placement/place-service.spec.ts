@@ -54,6 +54,14 @@ describe('placeService: what each function needs alone', () => {
     expect(failed(solve(input)).failures[0].reasons).toEqual([{ siteId: 'site-a', why: 'needs 8 vCPU, 2 free on vim-1' }]);
   });
 
+  it('counts what other operations hold like what is used, and says where the capacity went', () => {
+    const held = { ...vim('vim-1', 'site-a', 'openstack', 10), name: 'os-a', capacity: { vcpus: 10, memoryMiB: 65536, instances: 10 }, used: { vcpus: 2, memoryMiB: 0, instances: 6 }, reserved: { vcpus: 2, instances: 3 } };
+    const input = { ...twoVimSites(), sites: [site('site-a')], vims: [held], functions: [fn('a', 'openstack', 1), fn('b', 'openstack', 1)] };
+    expect(failed(solve(input)).failures[0].reasons).toEqual([{ siteId: 'site-a', why: 'needs 1 instances, 0 free on os-a (vim-1): limit 10, 6 in use, 3 reserved by operations in progress, 1 placed for this service' }]);
+    expect(placed(solve({ ...input, functions: [fn('a', 'openstack', 6)] })).a.vimId).toBe('vim-1');
+    expect(failed(solve({ ...input, functions: [fn('a', 'openstack', 7)] })).failures[0].reasons).toEqual([{ siteId: 'site-a', why: 'needs 7 vCPU, 6 free on os-a (vim-1): limit 10, 2 in use, 2 reserved by operations in progress' }]);
+  });
+
   it('counts what this placement already assigned: capacity runs out', () => {
     const input = { ...twoVimSites(), sites: [site('s1')], vims: [vim('s1-os', 's1', 'openstack', 8)], functions: [fn('a', 'openstack', 4), fn('b', 'openstack', 4), fn('c', 'openstack', 4)] };
     const r = failed(solve(input));

@@ -30,7 +30,7 @@ export function violations(input: PlacementInput, assignments: Record<string, As
     const l = load.get(v.id);
     for (const d of ['vcpus', 'memoryMiB', 'storageGiB', 'instances'] as const) {
       const cap = v.capacity[d];
-      if (l && cap !== undefined && (v.used[d] ?? 0) + l[d] > cap + 1e-9) out.push(`${v.id}: ${d} over capacity`);
+      if (l && cap !== undefined && (v.used[d] ?? 0) + (v.reserved?.[d] ?? 0) + l[d] > cap + 1e-9) out.push(`${v.id}: ${d} over capacity`);
     }
   }
   for (const c of input.constraints) {

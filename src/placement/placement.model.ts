@@ -22,6 +22,10 @@ export interface Vim {
   type: TargetDomain;
   capacity: VimResources;
   used: VimResources;
+  /** Held by other operations in progress, not in `used` yet: it counts as used, and refusals show it apart. */
+  reserved?: Partial<VimResources>;
+  /** Refusals name the VIM `name (id)` when given. */
+  name?: string;
 }
 
 /** Symmetric; the latency between two sites is the shortest path over these links. */

@@ -39,6 +39,8 @@ import { VIM_PORTS, type VimPorts } from '../../lifecycle/ports/vim-ports.port';
 import { DESCRIPTOR_STORE, type DescriptorStore } from '../../packages/ports/descriptor-store.port';
 import { SECRET_BOX } from '../../config/config.module';
 import { DatabaseLcmRunStore } from '../../persistence/lcm-run.store';
+import { DatabaseVimReservations } from '../../persistence/vim-reservation.store';
+import { VIM_RESERVATIONS, type VimReservations } from '../../lifecycle/ports/vim-reservations.port';
 import type { SecretBox } from '../../shared/secret-box';
 import { InfraApiModule } from '../infra/infra-api.module';
 import { nsInstancesController } from './ns-instances.controller';
@@ -55,6 +57,7 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
     { provide: NS_LCM_REPOSITORY, inject: [Database], useFactory: (db: Database) => new DatabaseNsLcmRepository(db) },
     { provide: NSD_USAGE, useFactory: () => new DatabaseNsdUsage() },
     { provide: LCM_RUN_STORE, inject: [Database], useFactory: (db: Database) => new DatabaseLcmRunStore(db) },
+    { provide: VIM_RESERVATIONS, inject: [Database], useFactory: (db: Database) => new DatabaseVimReservations(db) },
     {
       provide: VIM_PORTS,
       inject: [INFRA_REPOSITORY, SECRET_BOX],
@@ -64,11 +67,11 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
     ...switchProviders,
     {
       provide: RUN_LCM_OPERATION,
-      inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, EVENT_LOG, UNIT_OF_WORK, DESCRIPTOR_STORE, INFRA_REPOSITORY, VIM_PORTS, IAC_PORT, SWITCH_PORT, APP_CONFIG],
-      useFactory: (repo: NsLcmRepository, runs: LcmRunStore, events: EventLog, uow: UnitOfWork, descriptors: DescriptorStore, infra: InfraRepository, vims: VimPorts, iac: IacPort, switches: SwitchPort, config: AppConfig) =>
+      inject: [NS_LCM_REPOSITORY, LCM_RUN_STORE, VIM_RESERVATIONS, EVENT_LOG, UNIT_OF_WORK, DESCRIPTOR_STORE, INFRA_REPOSITORY, VIM_PORTS, IAC_PORT, SWITCH_PORT, APP_CONFIG],
+      useFactory: (repo: NsLcmRepository, runs: LcmRunStore, reservations: VimReservations, events: EventLog, uow: UnitOfWork, descriptors: DescriptorStore, infra: InfraRepository, vims: VimPorts, iac: IacPort, switches: SwitchPort, config: AppConfig) =>
         new RunLcmOperation({
-          repo, runs, descriptors, infra, vims, iac, switches,
-          finish: new FinishLcmOperation({ repo, runs, events, uow }),
+          repo, runs, reservations, descriptors, infra, vims, iac, switches,
+          finish: new FinishLcmOperation({ repo, runs, reservations, events, uow }),
           settings: { leaseMs: config.lcmLeaseSeconds * 1000, concurrency: config.lcmStepConcurrency, attempts: config.lcmStepAttempts, backoffMs: 500 },
         }),
     },
@@ -87,12 +90,12 @@ import { NSLCM_HTTP, NslcmHttp } from './nslcm-http';
     DriftWorker,
     {
       provide: NSLCM_HTTP,
-      inject: [NS_LCM_REPOSITORY, NSD_USAGE, EVENT_LOG, UNIT_OF_WORK, JOB_QUEUE, APP_CONFIG, APP_KEYS, LCM_RUN_STORE],
-      useFactory: (repo: NsLcmRepository, nsds: NsdUsage, events: EventLog, uow: UnitOfWork, jobs: JobQueue, config: AppConfig, keys: AppKeys, runs: LcmRunStore) =>
+      inject: [NS_LCM_REPOSITORY, NSD_USAGE, EVENT_LOG, UNIT_OF_WORK, JOB_QUEUE, APP_CONFIG, APP_KEYS, LCM_RUN_STORE, VIM_RESERVATIONS],
+      useFactory: (repo: NsLcmRepository, nsds: NsdUsage, events: EventLog, uow: UnitOfWork, jobs: JobQueue, config: AppConfig, keys: AppKeys, runs: LcmRunStore, reservations: VimReservations) =>
         new NslcmHttp({
           repo,
           runs,
-          tasks: new OccurrenceTaskUseCase({ repo, runs, jobs, events, uow }),
+          tasks: new OccurrenceTaskUseCase({ repo, runs, reservations, jobs, events, uow }),
           create: new CreateNsInstance({ repo, nsds, events, uow }),
           remove: new DeleteNsInstance({ repo, nsds, runs, events, uow }),
           accept: new AcceptLcmOperation({ repo, jobs, events, uow }),

@@ -11,6 +11,7 @@ import type { Plan } from '../plan/plan.model';
 import type { Deployment, LcmRunStore } from '../ports/lcm-run-store.port';
 import { including, reshaped, restored } from './deployment-after';
 import type { NsLcmRepository } from '../ports/ns-lcm-repository.port';
+import type { VimReservations } from '../ports/vim-reservations.port';
 import { instantiatedView, notInstantiatedView } from './ns-instance-view';
 import { type ModifyVnfInfoData, modifyVnfInformation } from './modify-vnf-information';
 
@@ -19,10 +20,11 @@ export type RunEnd = RunResult | { outcome: 'failed'; planning: { title: string;
 /**
  * Ends a run in ONE transaction under the NS instance's lock: the occurrence's next state from the
  * transition table, the NS instance's new state and view (and its deployment record), the lease
- * released, and the RESULT notification (SOL005 cl. 6.5.2.5) naming the failed step when there is one.
+ * released (and what it reserved on VIMs, once final), and the RESULT notification (SOL005 cl. 6.5.2.5)
+ * naming the failed step when there is one.
  */
 export class FinishLcmOperation {
-  constructor(private readonly d: { repo: NsLcmRepository; runs: LcmRunStore; events: EventLog; uow: UnitOfWork; now?: () => Date }) {}
+  constructor(private readonly d: { repo: NsLcmRepository; runs: LcmRunStore; reservations: VimReservations; events: EventLog; uow: UnitOfWork; now?: () => Date }) {}
 
   /** Undefined when `owner` no longer holds the run's lease: another worker took over, and it finishes. */
   async execute(occId: string, plan: Plan | undefined, end: RunEnd, direction: 'forward' | 'rollback', owner: string): Promise<NsLcmOpOcc | undefined> {
@@ -58,6 +60,9 @@ export class FinishLcmOperation {
         occ = (await this.d.repo.occurrences.update(occId, (cur) => ({ ...cur.doc, resourceChanges: changes }), tx)).doc;
       }
       await this.d.runs.releaseLease(occId, tx);
+      // A final operation holds nothing on VIMs: what it created is in their usage now, or removed, or given
+      // up. FAILED_TEMP and ROLLING_BACK keep their reservation: a retry creates the rest.
+      if (OP_STATE.finals.includes(occ.operationState)) await this.d.reservations.release(occId, tx);
       // The component changes first, then the operation's RESULT: a subscriber reading RESULT has seen them all.
       for (const c of occ.resourceChanges?.affectedVnfs ?? []) await this.d.events.append(nsComponentChanged(ns, occ, c.vnfInstanceId, CHANGE_NOTIFICATION_OP[c.changeType], status), tx);
       await this.d.events.append(opOccurrence(ns, occ, 'RESULT'), tx);

@@ -7,6 +7,7 @@ import type { CancelMode, NsLcmOpOcc } from '../domain/ns-lcm-op-occ.model';
 import { type OpEvent, OP_STATE } from '../domain/op-state.machine';
 import type { LcmRunStore } from '../ports/lcm-run-store.port';
 import type { NsLcmRepository } from '../ports/ns-lcm-repository.port';
+import type { VimReservations } from '../ports/vim-reservations.port';
 import { afterFail } from './deployment-after';
 import { RUN_LCM_OPERATION_QUEUE } from './lcm-queue';
 
@@ -27,7 +28,7 @@ const TASKS: Record<OccurrenceTask, { event: OpEvent; failedSteps?: 'PENDING' | 
 };
 
 export class OccurrenceTaskUseCase {
-  constructor(private readonly d: { repo: NsLcmRepository; runs: LcmRunStore; jobs: JobQueue; events: EventLog; uow: UnitOfWork; now?: () => Date }) {}
+  constructor(private readonly d: { repo: NsLcmRepository; runs: LcmRunStore; reservations: VimReservations; jobs: JobQueue; events: EventLog; uow: UnitOfWork; now?: () => Date }) {}
 
   execute(occId: string, task: OccurrenceTask, cancelMode?: CancelMode): Promise<NsLcmOpOcc> {
     const t = TASKS[task];
@@ -54,6 +55,8 @@ export class OccurrenceTaskUseCase {
       if (t.run) await this.d.jobs.send(tx, RUN_LCM_OPERATION_QUEUE, { nsLcmOpOccId: occId }, { retryLimit: 0 });
       if (task === 'fail') {
         await this.d.runs.releaseLease(occId, tx);
+        // Given up: what it placed and did not create is no longer held (what it created stays in the VIMs' usage).
+        await this.d.reservations.release(occId, tx);
         const plan = await this.d.runs.plan(occId, tx);
         if (plan) await this.d.runs.setDeployment(ns.id, afterFail(await this.d.runs.deployment(ns.id, tx), plan, await this.d.runs.journal(occId, tx).load()), tx);
       }

@@ -7,8 +7,11 @@ import { NfvoError } from '../../shared/nfvo-error';
 import type { NsInstance } from '../domain/ns-instance.model';
 import type { NsLcmOpOcc } from '../domain/ns-lcm-op-occ.model';
 import type { VimPorts } from '../ports/vim-ports.port';
+import type { VimReservations } from '../ports/vim-reservations.port';
+import { addedServers } from '../plan/added-servers';
 import { buildInstantiatePlan } from '../plan/build-instantiate-plan';
 import type { Plan } from '../plan/plan.model';
+import { headroom, openStackPorts, silentNote } from './vim-headroom';
 
 async function all<T extends { id: string }>(repo: InfraRepository, kind: 'site' | 'vim' | 'wan_link'): Promise<T[]> {
   const out: T[] = [];
@@ -20,11 +23,6 @@ async function all<T extends { id: string }>(repo: InfraRepository, kind: 'site'
   return out;
 }
 
-/**
- * The plan of an INSTANTIATE occurrence: the NSD's service and its functions' descriptors, placed on
- * the registered sites and VIMs (descriptors name sites by name) with the request's locationConstraints,
- * then turned into steps. A service that cannot be placed is a 422 naming each function and why.
- */
 export type LoadedService = Awaited<ReturnType<typeof loadService>>;
 
 /** The NSD's service descriptor and each function's descriptor and VNF package (422 naming what is missing). */
@@ -38,49 +36,58 @@ export async function loadService(descriptors: DescriptorStore, ns: NsInstance) 
   return { service, stored, fdOf };
 }
 
-/** A VIM that has not told what it uses within this time counts as full for this placement. */
-const USAGE_DEADLINE_MS = 10_000;
-
-/**
- * What each OpenStack VIM uses now (its project's usage, other services' servers included), so placement
- * never counts on capacity that is taken. A VIM that does not answer counts as full: nothing is placed on it.
- */
-async function usedNow(vims: Vim[], ports: VimPorts | undefined): Promise<Map<string, { vcpus: number; memoryMiB: number }>> {
-  const full = { vcpus: Number.MAX_SAFE_INTEGER, memoryMiB: Number.MAX_SAFE_INTEGER };
-  const entries = await Promise.all(vims.filter((v) => v.vimType === 'openstack' && ports).map(async (v) => {
-    const deadline = new Promise<undefined>((res) => setTimeout(() => res(undefined), USAGE_DEADLINE_MS).unref());
-    const c = await Promise.race([ports!.forVim(v.id).then((p) => p.capacity()).catch(() => undefined), deadline]);
-    return [v.id, c ? { vcpus: c.vcpus.used, memoryMiB: c.memoryMiB.used } : full] as const;
-  }));
-  return new Map(entries);
+export interface PlanInstantiationDeps {
+  descriptors: DescriptorStore;
+  infra: InfraRepository;
+  vims?: VimPorts;
+  reservations: VimReservations;
 }
 
-export async function planInstantiation(d: { descriptors: DescriptorStore; infra: InfraRepository; vims?: VimPorts }, ns: NsInstance, occ: NsLcmOpOcc): Promise<Plan> {
+/**
+ * The plan of an INSTANTIATE occurrence: the NSD's service and its functions' descriptors, placed on
+ * the registered sites and VIMs (descriptors name sites by name) with the request's locationConstraints,
+ * then turned into steps. A service that cannot be placed is a 422 naming each function and why.
+ *
+ * Placement reserves what it places: in one transaction under the placement lock (one placement at a
+ * time across replicas), it drops what this occurrence held from an earlier run, reads what the other
+ * operations in progress hold, THEN each VIM's usage and quota, places on what is left, and reserves
+ * the servers the plan creates. A server another operation has just created may be counted both in the
+ * usage and in its reservation (until its step is DONE): conservative, never zero times. A service that
+ * does not fit is refused here (422 naming the VIM and what is left), not by Nova halfway through.
+ */
+export async function planInstantiation(d: PlanInstantiationDeps, ns: NsInstance, occ: NsLcmOpOcc): Promise<Plan> {
   const { service, stored, fdOf } = await loadService(d.descriptors, ns);
-
   const [sites, vims, links] = await Promise.all([all<Site>(d.infra, 'site'), all<Vim>(d.infra, 'vim'), all<WanLink>(d.infra, 'wan_link')]);
-  const used = await usedNow(vims, d.vims);
+  const ports = await openStackPorts(vims, d.vims);
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
+  const siteOf = (v: Vim) => siteName.get(v.siteId)!;
   const requested = (occ.operationParams?.locationConstraints as Array<{ vnfProfileId: string; locationConstraints?: { countryCode?: string } }> | undefined) ?? [];
   const locationConstraints: LocationConstraint[] = requested.map((c) => ({ functionId: c.vnfProfileId, countryCode: c.locationConstraints?.countryCode }));
-  const result = placeService({
-    functions: demandsOf(service, stored.map((s) => s.descriptor)),
-    constraints: service.placement,
-    locationConstraints,
-    sites: sites.map((s) => ({ id: s.name, name: s.name, labels: s.labels ?? {}, location: s.location })),
-    vims: vims.map((v) => ({ id: v.id, siteId: siteName.get(v.siteId)!, type: v.vimType, capacity: v.capacity ?? { vcpus: Number.MAX_SAFE_INTEGER, memoryMiB: Number.MAX_SAFE_INTEGER }, used: used.get(v.id) ?? { vcpus: 0, memoryMiB: 0 } })),
-    wanLinks: links.map((l) => ({ siteA: siteName.get(l.siteA)!, siteB: siteName.get(l.siteB)!, latencyMs: l.latencyMs, bandwidthMbps: l.bandwidthMbps })),
-  });
-  if (!result.ok) {
-    const silent = vims.filter((v) => used.get(v.id)?.vcpus === Number.MAX_SAFE_INTEGER).map((v) => `${v.name ?? v.id} (${v.id}) at ${siteName.get(v.siteId)}`);
-    const note = silent.length ? ` (counted as full: ${silent.join(', ')} did not report what ${silent.length > 1 ? 'they use' : 'it uses'})` : '';
-    throw new NfvoError('UNPROCESSABLE', `The service cannot be placed: ${result.detail}${note}`);
-  }
   const siteId = new Map(sites.map((s) => [s.name, s.id]));
-  return buildInstantiatePlan({
-    nsInstanceId: ns.id,
-    service,
-    functions: service.functions.map((ref) => ({ ref, descriptor: fdOf(ref.id).descriptor, vnfPkgId: fdOf(ref.id).vnfPkgId, siteId: siteId.get(result.assignments[ref.id].siteId)!, vimId: result.assignments[ref.id].vimId })),
-    hostAntiAffinity: result.hostAntiAffinity,
+  const functions = demandsOf(service, stored.map((s) => s.descriptor));
+
+  const outcome = await d.reservations.exclusively(async (tx) => {
+    await d.reservations.release(occ.id, tx);
+    const now = await headroom(vims, ports, await d.reservations.held(tx), siteOf);
+    const result = placeService({
+      functions,
+      constraints: service.placement,
+      locationConstraints,
+      sites: sites.map((s) => ({ id: s.name, name: s.name, labels: s.labels ?? {}, location: s.location })),
+      vims: now.vims,
+      wanLinks: links.map((l) => ({ siteA: siteName.get(l.siteA)!, siteB: siteName.get(l.siteB)!, latencyMs: l.latencyMs, bandwidthMbps: l.bandwidthMbps })),
+    });
+    // A refusal commits too: the reservation of an earlier run is gone, nothing new is held.
+    if (!result.ok) return { refusal: `${result.detail}${silentNote(now.silent, siteOf)}` };
+    const plan = buildInstantiatePlan({
+      nsInstanceId: ns.id,
+      service,
+      functions: service.functions.map((ref) => ({ ref, descriptor: fdOf(ref.id).descriptor, vnfPkgId: fdOf(ref.id).vnfPkgId, siteId: siteId.get(result.assignments[ref.id].siteId)!, vimId: result.assignments[ref.id].vimId })),
+      hostAntiAffinity: result.hostAntiAffinity,
+    });
+    await d.reservations.reserve(occ.id, ns.id, addedServers(plan), tx);
+    return { plan };
   });
+  if (!outcome.plan) throw new NfvoError('UNPROCESSABLE', `The service cannot be placed: ${outcome.refusal}`);
+  return outcome.plan;
 }

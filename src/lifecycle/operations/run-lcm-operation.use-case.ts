@@ -12,12 +12,14 @@ import type { LcmRunStore } from '../ports/lcm-run-store.port';
 import type { NsLcmRepository } from '../ports/ns-lcm-repository.port';
 import type { SwitchPort } from '../ports/switch.port';
 import type { VimPorts } from '../ports/vim-ports.port';
+import type { VimReservations } from '../ports/vim-reservations.port';
 import type { FinishLcmOperation } from './finish-lcm-operation';
 import type { RunLcmOperationJob } from './lcm-queue';
 import { healPlan, healSeed } from './heal-seed';
 import { planScale } from './plan-scale';
 import { planInstantiation } from './plan-instantiation';
 import { planUpdate } from './update/plan-update';
+import { reserveAddedServers } from './reserve-added-servers';
 
 export interface RunSettings { leaseMs: number; concurrency: number; attempts: number; backoffMs: number }
 
@@ -30,7 +32,7 @@ export interface RunSettings { leaseMs: number; concurrency: number; attempts: n
 export class RunLcmOperation {
   constructor(private readonly d: {
     repo: NsLcmRepository; runs: LcmRunStore; finish: FinishLcmOperation; descriptors: DescriptorStore; infra: InfraRepository;
-    vims: VimPorts; iac: IacPort; switches: SwitchPort; settings: RunSettings;
+    vims: VimPorts; reservations: VimReservations; iac: IacPort; switches: SwitchPort; settings: RunSettings;
   }) {}
 
   async execute(job: RunLcmOperationJob): Promise<void> {
@@ -120,8 +122,11 @@ export class RunLcmOperation {
       const deployment = await this.d.runs.deployment(ns.id);
       if (!deployment) throw new NfvoError('UNPROCESSABLE', `NS instance ${ns.id} has no deployment record to scale.`);
       ({ plan, seed } = await planScale(this.d.descriptors, ns, occ, deployment));
+      await reserveAddedServers(this.d, occ, plan, deployment);
     } else if (type === 'UPDATE') {
-      ({ plan, seed } = await planUpdate(this.d.descriptors, ns, occ, await this.d.runs.deployment(ns.id)));
+      const deployment = await this.d.runs.deployment(ns.id);
+      ({ plan, seed } = await planUpdate(this.d.descriptors, ns, occ, deployment));
+      if (deployment) await reserveAddedServers(this.d, occ, plan, deployment);
     } else if (type === 'HEAL') {
       const deployment = await this.d.runs.deployment(ns.id);
       if (!deployment) throw new NfvoError('UNPROCESSABLE', `NS instance ${ns.id} has no deployment record to heal.`);
