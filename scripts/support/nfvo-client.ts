@@ -23,12 +23,14 @@ export class NfvoClient {
 
   /** Polls until `done` says yes (at most `tries` times, `everyMs` apart); the last answer. */
   async until(path: string, done: (body: any) => boolean, tries = 1200, everyMs = 250): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    let last: unknown;
     for (let i = 0; i < tries; i++) {
       const r = await this.call('GET', path);
       if (done(r.body)) return r.body;
+      last = r.body;
       await new Promise((res) => setTimeout(res, everyMs));
     }
-    throw new Error(`${path} did not reach the expected state after ${tries} polls`);
+    throw new Error(`${path} did not reach the expected state after ${tries} polls; last answer: ${JSON.stringify(last).slice(0, 2000)}`);
   }
 
   /** Onboards a package through nsd/v2 and waits for ONBOARDED; the NsdInfo id. */
