@@ -97,7 +97,6 @@ export class NovaResources {
     return names.map((n) => view(ready.get(n)!));
   }
 
-  /** One create; a quota refusal is tried once more only if the project's limits show room freed since (another NS terminated). */
   /**
    * Why a server went to ERROR, as a VimError. Nova's conductor saves the ERROR state before the fault,
    * so a server seen in ERROR without one is read again (briefly) for it. A quota refusal may come this
@@ -114,6 +113,7 @@ export class NovaResources {
     return new VimError(kind, 'nova.servers.create', `server ${s.name}: ${message}`);
   }
 
+  /** One create; a quota refusal is tried once more only if the project's limits show room freed since (another NS terminated). */
   private async createServer(owner: ResourceOwner, s: ServerSpec): Promise<string> {
     try {
       return await this.postServer(owner, s);
